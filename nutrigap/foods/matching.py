@@ -693,7 +693,7 @@ def match_texts(
         chosen: Candidate | None = None
         if fixed is not None:
             method = "override"
-        elif norm.key in aliases:
+        elif aliases.get(norm.key) in pos_of:
             fixed, method = aliases[norm.key], "alias"
         if fixed is not None:
             p = pos_of.get(fixed)

@@ -1,0 +1,357 @@
+"""Grams of food from a diary's quantity and unit, per distinct (food, unit).
+
+Rules, in order (``grams_method`` in brackets):
+
+1. The entry states its mass (``grams`` column) → kept [``stated``].
+2. Mass units (g, kg, mg, oz, lb …) → converted by :mod:`nutrigap.units`
+   [``mass``]. ``handful`` counts as 1 oz (28.35 g), the usual serving of nuts
+   that fits a hand (American Heart Association serving-size guidance).
+3. A measure the food itself has, matched on its normalised head word
+   [``portion``]: the text before the first comma or parenthesis, singular,
+   ``tablespoon`` → ``tbsp`` etc. A plain measure beats a qualified one
+   (``"cup"`` over ``"cup, chopped"``); among equals USDA's order (``seq``)
+   decides. grams = quantity / portion.amount × portion.grams.
+4. Volume units (ml, l, cup, tbsp, tsp, fl oz, pint …) the food has no measure
+   for → through the food's density from one of its volume measures (plain
+   before qualified, then USDA order), converted with pint once per unit
+   [``volume``]. ``glass`` is 1 cup (8 fl oz). Without a volume measure the
+   entry is **unresolved**: 1 g is never assumed to be 1 ml.
+5. A count without a unit (``3 eggs``; also ``piece``/``each``/``whole`` when
+   the food has no such measure) → quantity × the food's *default unit*
+   [``count``]: the earliest-listed ``medium`` or ``large`` measure (USDA lists
+   the usual size first: a large egg, a medium banana), else the first measure
+   that is neither a mass, a volume nor a serving (``slice``, ``fillet``,
+   ``container``), else a serving measure.
+6. A bare food, neither quantity nor unit → 1 default portion [``default``]:
+   ``medium``/``large`` as above, else a serving measure (``serving``,
+   ``NLEA serving``, FNDDS ``Quantity not specified``), else the food's cup,
+   else its first count measure, else its first measure.
+
+Results above :data:`MAX_GRAMS` (5 kg in one entry) are unresolved: a parsing
+slip is likelier than a 5 kg meal.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import numpy as np
+import pandas as pd
+
+from nutrigap.exceptions import UnknownUnitError
+from nutrigap.foods.normalize import fold, singular
+from nutrigap.units import conversion_factor, unit_kind
+
+__all__ = [
+    "MAX_GRAMS",
+    "HANDFUL_GRAMS",
+    "canonical_unit",
+    "measure_head",
+    "portion_grams",
+    "resolve_grams",
+]
+
+#: One entry above this many grams is unresolved.
+MAX_GRAMS: float = 5000.0
+#: 1 handful = 1 oz (28.35 g): AHA serving guidance for nuts ("a small handful").
+HANDFUL_GRAMS: float = 28.349523125
+
+_UNIT_SYNONYMS = {
+    "tablespoon": "tbsp",
+    "tbs": "tbsp",
+    "tbl": "tbsp",
+    "tblsp": "tbsp",
+    "teaspoon": "tsp",
+    "ounce": "oz",
+    "fluid ounce": "fl oz",
+    "fl. oz": "fl oz",
+    "floz": "fl oz",
+    "fl_oz": "fl oz",
+    "c": "cup",
+    "gram": "g",
+    "gr": "g",
+    "kilogram": "kg",
+    "pound": "lb",
+    "lbs": "lb",
+    "millilitre": "ml",
+    "milliliter": "ml",
+    "litre": "l",
+    "liter": "l",
+    "pc": "piece",
+    "pcs": "piece",
+    "ea": "each",
+    "med": "medium",
+    "lg": "large",
+    "sm": "small",
+    "mug": "cup",
+}
+_COUNT_WORDS = frozenset({"piece", "each", "whole", "item", "unit", "count", "x"})
+_SERVING_HEADS = frozenset({"serving", "nlea serving", "quantity not specified"})
+_LEAD_NUM = re.compile(r"^[\d\s./-]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def canonical_unit(unit: object) -> str:
+    """Canonical spelling of a diary unit: ``"Tablespoons"`` → ``"tbsp"``; NA → ``""``."""
+    if not isinstance(unit, str):
+        return ""
+    u = re.sub(r"\s+", " ", fold(unit).strip().rstrip("."))
+    if not u:
+        return ""
+    u = _UNIT_SYNONYMS.get(u, u)
+    words = [singular(w) for w in u.split()]
+    u = " ".join(words)
+    return _UNIT_SYNONYMS.get(u, u)
+
+
+@functools.lru_cache(maxsize=65536)
+def measure_head(measure: str) -> tuple[str, bool]:
+    """Head of a portion's measure text and whether it is qualified.
+
+    ``"cup, chopped"`` → ``("cup", True)``; ``"medium (7\\" to 7-7/8\\" long)"`` →
+    ``("medium", False)``; ``"1 piece, NFS"`` → ``("piece", True)``.
+    """
+    m = fold(str(measure))
+    head = re.split(r"[,(]", m, maxsplit=1)[0]
+    head = _LEAD_NUM.sub("", head).strip()
+    qualified = "," in m and bool(m.split(",", 1)[1].strip())
+    if head in {"quantity not specified"}:
+        return head, False
+    return canonical_unit(head) or head, qualified
+
+
+def _kind(head: str) -> str:
+    if head in {"oz", "lb", "g", "kg", "mg"}:
+        return "mass"
+    return unit_kind(head) if head else "other"
+
+
+@functools.lru_cache(maxsize=65536)
+def _ml(unit: str) -> float:
+    return conversion_factor(unit, "ml")
+
+
+class _Measures:
+    """The portions of one food, parsed once."""
+
+    def __init__(self, rows: pd.DataFrame):
+        rows = rows.sort_values("seq", kind="stable")
+        self.items = []
+        for amount, measure, grams in zip(
+            rows["amount"].to_numpy(),
+            rows["measure"].to_numpy(),
+            rows["grams"].to_numpy(),
+            strict=True,
+        ):
+            if not (np.isfinite(amount) and np.isfinite(grams)) or amount <= 0 or grams <= 0:
+                continue
+            head, qual = measure_head(measure)
+            self.items.append((head, qual, float(amount), float(grams), str(measure)))
+
+    def find(self, unit: str):
+        """Best measure for ``unit``: plain head, qualified head, then head starting with it."""
+        best = None
+        for rank_order, (head, qual, amount, grams, measure) in enumerate(self.items):
+            if head == unit:
+                rank = 1 if qual else 0
+            elif head.split(" ", 1)[0] == unit:
+                rank = 2
+            elif unit in head.split() and not head.startswith("extra"):
+                rank = 3
+            else:
+                continue
+            key = (rank, rank_order)
+            if best is None or key < best[0]:
+                best = (key, grams / amount, measure)
+        return None if best is None else best[1:]
+
+    def density(self):
+        """g per ml from the food's volume measures, plain first, then USDA order."""
+        best = None
+        for order, (head, qual, amount, grams, measure) in enumerate(self.items):
+            if _kind(head) != "volume":
+                continue
+            try:
+                ml = _ml(head)
+            except UnknownUnitError:
+                continue
+            key = (qual, order)
+            if best is None or key < best[0]:
+                best = (key, grams / (amount * ml), measure)
+        return None if best is None else best[1:]
+
+    def default(self, bare: bool):
+        """The default unit (count) or default portion (bare); see module notes."""
+        for order in (("medium", "large"),):
+            for head, _q, amount, grams, measure in self.items:
+                if head in order:
+                    return grams / amount, measure
+        count = serving = cup = None
+        for head, _q, amount, grams, measure in self.items:
+            if head in _SERVING_HEADS or "serving" in head:
+                serving = serving or (grams / amount, measure)
+            elif _kind(head) == "other":
+                count = count or (grams / amount, measure)
+            elif head == "cup":
+                cup = cup or (grams / amount, measure)
+        chain = (serving, cup, count) if bare else (count, serving)
+        for got in chain:
+            if got is not None:
+                return got
+        if bare and self.items:
+            head, _q, amount, grams, measure = self.items[0]
+            return grams / amount, measure
+        return None
+
+
+def portion_grams(
+    food_id: str, unit: object, portions: pd.DataFrame, *, bare: bool = False
+) -> tuple[float, str, str]:
+    """Grams per one ``unit`` of a food.
+
+    Parameters
+    ----------
+    food_id : str
+    unit : str or None
+        Diary unit (``"cup"``, ``"medium"``, ``"g"``); None/NA for a count.
+    portions : DataFrame
+        Shaped like :func:`nutrigap.data.load_portions`.
+    bare : bool
+        No quantity either: the default *portion* rather than the default unit.
+
+    Returns
+    -------
+    (grams_per_unit, method, reason)
+        ``grams_per_unit`` is NaN and ``reason`` says why when unresolved.
+
+    Examples
+    --------
+    >>> from nutrigap.data import load_portions
+    >>> portion_grams("11457", "cup", load_portions())
+    (30.0, 'portion', '')
+    """
+    rows = portions[portions["food_id"].astype(str) == str(food_id)]
+    return _resolve_one(str(food_id), canonical_unit(unit), _Measures(rows), bare)
+
+
+def _resolve_one(food_id: str, unit: str, ms: _Measures, bare: bool) -> tuple[float, str, str]:
+    nan = float("nan")
+    if unit == "handful":
+        return HANDFUL_GRAMS, "mass", ""
+    if unit == "glass":
+        unit = "cup"
+    kind = _kind(unit) if unit else "none"
+    if kind == "mass":
+        return conversion_factor(unit, "g"), "mass", ""
+    if kind in {"energy", "iu"}:
+        return nan, "", f"unit {unit!r} is not an amount of food"
+    if unit and unit not in _COUNT_WORDS:
+        got = ms.find(unit)
+        if got is not None:
+            return got[0], "portion", ""
+        if kind == "volume":
+            dens = ms.density()
+            if dens is None:
+                return nan, "", f"no density for food {food_id}: it has no volume measure"
+            try:
+                return dens[0] * _ml(unit), "volume", ""
+            except UnknownUnitError:
+                return nan, "", f"cannot convert {unit!r} to ml"
+        have = ", ".join(m[4] for m in ms.items) or "none"
+        return nan, "", f"food {food_id} has no {unit!r} measure (measures: {have})"
+    got = ms.default(bare)
+    if got is None:
+        return nan, "", f"food {food_id} has no count or default measure"
+    return got[0], "default" if bare else "count", ""
+
+
+def resolve_grams(
+    food_id: pd.Series | np.ndarray,
+    quantity: pd.Series | np.ndarray,
+    unit: pd.Series | np.ndarray,
+    portions: pd.DataFrame,
+    stated: pd.Series | np.ndarray | None = None,
+    max_grams: float = MAX_GRAMS,
+) -> pd.DataFrame:
+    """Resolve grams for many entries, working once per distinct (food, unit).
+
+    Parameters
+    ----------
+    food_id, quantity, unit : array-like, aligned
+        Matched food ids (NA where unmatched), quantities (NaN = not stated)
+        and diary units (NA = none).
+    portions : DataFrame
+        Shaped like :func:`nutrigap.data.load_portions`.
+    stated : array-like of float, optional
+        Grams the entry already states; kept as they are.
+    max_grams : float
+        Larger results are unresolved.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``grams`` (float, NaN where unresolved), ``grams_method``
+        (str or NA) and ``reason`` (str, empty when resolved), one row per
+        entry in input order.
+    """
+    fid = pd.Series(food_id, dtype=object).reset_index(drop=True)
+    qty = pd.to_numeric(pd.Series(quantity).reset_index(drop=True), errors="coerce").to_numpy(
+        dtype=np.float64
+    )
+    units = pd.Series(unit, dtype=object).reset_index(drop=True)
+    n = len(fid)
+    given = (
+        np.full(n, np.nan)
+        if stated is None
+        else pd.to_numeric(pd.Series(stated).reset_index(drop=True), errors="coerce").to_numpy(
+            dtype=np.float64
+        )
+    )
+    has_food = fid.notna().to_numpy()
+    bare = np.isnan(qty) & units.isna().to_numpy()
+    fcodes, fvals = pd.factorize(fid, use_na_sentinel=True)
+    ucodes, uvals = pd.factorize(units.map(canonical_unit))
+    pair = (fcodes.astype(np.int64) * (len(uvals) + 1) + ucodes) * 2 + bare
+    need = has_food & np.isnan(given)
+    per_unit = np.full(n, np.nan)
+    method = np.full(n, None, dtype=object)
+    reason = np.full(n, "", dtype=object)
+    if need.any():
+        uniq, first, inv = np.unique(pair[need], return_index=True, return_inverse=True)
+        idx_need = np.flatnonzero(need)
+        sub_f = fcodes[idx_need[first]]
+        wanted = {str(fvals[c]) for c in sub_f}
+        pf = portions[portions["food_id"].astype(str).isin(wanted)]
+        groups = {k: _Measures(g) for k, g in pf.groupby(pf["food_id"].astype(str), sort=False)}
+        empty = _Measures(portions.iloc[:0])
+        g_u = np.empty(len(uniq))
+        m_u = np.empty(len(uniq), dtype=object)
+        r_u = np.empty(len(uniq), dtype=object)
+        for k, row in enumerate(idx_need[first]):
+            f = str(fvals[fcodes[row]])
+            u = str(uvals[ucodes[row]]) if ucodes[row] >= 0 else ""
+            g_u[k], m_u[k], r_u[k] = _resolve_one(f, u, groups.get(f, empty), bool(bare[row]))
+        per_unit[idx_need] = g_u[inv]
+        method[idx_need] = m_u[inv]
+        reason[idx_need] = r_u[inv]
+    q = np.where(np.isnan(qty), 1.0, qty)
+    grams = per_unit * q
+    too_big = grams > max_grams
+    if too_big.any():
+        reason[too_big] = [f"{g:.0f} g is more than {max_grams:.0f} g" for g in grams[too_big]]
+        grams[too_big] = np.nan
+        method[too_big] = None
+    neg = q < 0
+    if neg.any():
+        grams[neg & need] = np.nan
+        reason[neg & need] = "negative quantity"
+        method[neg & need] = None
+    unresolved = need & np.isnan(grams)
+    method[unresolved] = None
+    has_stated = ~np.isnan(given)
+    grams[has_stated] = given[has_stated]
+    method[has_stated] = "stated"
+    reason[has_stated] = ""
+    method[method == ""] = None
+    return pd.DataFrame({"grams": grams, "grams_method": method, "reason": reason})

@@ -108,7 +108,7 @@ SPEC: list[tuple[str, str, int, str, str]] = [
     ("11260", "vegetables", 1, "1", ""),  # white mushrooms
     ("11886", "vegetables", 1, "1", ""),  # tomato juice
     ("11168", "vegetables", 2, "1", ""),  # corn on the cob
-    ("11032", "vegetables", 1, "1", ""),  # lima beans
+    ("11032", "legumes", 1, "1", ""),  # lima beans
     ("11053", "vegetables", 1, "1", ""),  # green beans
     ("11136", "vegetables", 1, "1", ""),  # cauliflower
     ("11299", "vegetables", 1, "1", ""),  # parsnips
@@ -134,7 +134,7 @@ SPEC: list[tuple[str, str, int, str, str]] = [
     ("09206", "fruits", 1, "1", ""),  # orange juice
     ("09210", "fruits", 1, "1", "fortified"),  # orange juice + calcium + vitamin D
     ("09032", "fruits", 1, "1/4", ""),  # dried apricots, 1/4 cup
-    ("09289", "fruits", 1, "1/4", ""),  # prunes, 1/4 cup
+    ("09291", "fruits", 2, "4", ""),  # prunes, 4 pitted
     ("09298", "fruits", 4, "1", ""),  # raisins, small box
     ("09421", "fruits", 1, "2", ""),  # medjool dates, 2
     ("09094", "fruits", 2, "4", ""),  # dried figs, 4

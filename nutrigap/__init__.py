@@ -54,6 +54,8 @@ _EXPORTS: dict[str, str] = {
     "analyze_many": "nutrigap.batch",
     "Report": "nutrigap.report",
     "suggest": "nutrigap.suggest",
+    # live USDA FoodData Central
+    "FDCClient": "nutrigap.fdc",
     # exceptions
     "NutrigapError": "nutrigap.exceptions",
     "DiaryFormatError": "nutrigap.exceptions",

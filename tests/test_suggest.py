@@ -327,3 +327,15 @@ def test_outputs():
     assert "### Magnesium" in md and "A combined plan" in md and "sunlight" in md
     assert s.to_frame().equals(s.by_nutrient)
     assert "Suggestions(" in repr(s)
+
+
+def test_profile_uls_from_reference():
+    reference = pytest.importorskip("nutrigap.reference")
+    profile = reference.Profile(age=60, sex="female")
+    s = suggest(
+        {"calcium": 800.0, "magnesium": 150.0}, profile=profile, current_intake={"calcium": 1500.0}
+    )
+    ul = reference.reference_intakes(profile).loc["calcium", "ul"]
+    assert s.coverage.loc["calcium", "ul"] == ul
+    assert s.coverage.loc["calcium", "ul_counted"] <= ul + 1e-6
+    assert any("supplements" in n for n in s.notes)  # magnesium UL scope explained

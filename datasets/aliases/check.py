@@ -105,7 +105,7 @@ def _fix_descriptions(path: Path, foods: pd.DataFrame) -> None:
     df = read_aliases(path)
     df["description"] = [
         foods.at[fid, "description"] if fid in foods.index else desc
-        for fid, desc in zip(df["food_id"], df["description"])
+        for fid, desc in zip(df["food_id"], df["description"], strict=True)
     ]
     df[COLUMNS].to_csv(path, index=False, lineterminator="\n")
 

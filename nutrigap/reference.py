@@ -182,6 +182,7 @@ class Profile:
         return _group_of(self)[1]
 
 
+@functools.lru_cache(maxsize=1024)
 def _group_of(profile: Profile) -> tuple[str, str]:
     groups = _groups()
     age, cond = profile.age, profile.condition
@@ -271,7 +272,12 @@ def reference_intakes(profile: Profile) -> pd.DataFrame:
     """
     if not isinstance(profile, Profile):
         raise ProfileError(f"expected a nutrigap.Profile, got {type(profile).__name__}")
-    code = profile.life_stage
+    return _reference(profile.life_stage).copy()
+
+
+@functools.cache
+def _reference(code: str) -> pd.DataFrame:
+    """The DRIs of one life-stage group (cached; callers must not modify it)."""
     df = _read_dri()
     sub = df[df["life_stage"] == code].set_index("nutrient")
     cols = ["ear", "rda", "ai", "ul", "ul_scope", "unit", "ul_unit", "ear_cv", "source", "note"]

@@ -107,14 +107,13 @@ def _given_mask(diary: pd.DataFrame) -> np.ndarray:
 
 
 def _tables(foods, portions):
-    from nutrigap.data import FOOD_SOURCES, load_food_table, load_portions
+    from nutrigap.data import FOOD_SOURCES, load_portions
 
     if foods is None:
         foods = "sr28"
     if isinstance(foods, str):
-        table = load_food_table(foods)
         port = load_portions(foods) if portions is None else portions
-        return foods, table, port
+        return foods, None, port
     if portions is None:
         srcs = (
             [s for s in pd.unique(foods["source"].astype(str)) if s in FOOD_SOURCES]
@@ -188,7 +187,7 @@ def match_foods(
         from nutrigap.exceptions import MatchError
 
         raise MatchError("diary has no 'food' column")
-    _, table, port = _tables(foods, portions)
+    spec, table, port = _tables(foods, portions)
     n = len(diary)
     given = _given_mask(diary)
     food = diary["food"].astype(object).to_numpy()
@@ -199,7 +198,7 @@ def match_foods(
     alias_map = load_aliases(aliases)
     ov_map = load_overrides(overrides)
     res, fdc_frames = match_texts(
-        texts, table, aliases=alias_map, overrides=ov_map, threshold=threshold, fdc=fdc
+        texts, spec, aliases=alias_map, overrides=ov_map, threshold=threshold, fdc=fdc
     )
     # per-code lookup arrays (code -1 / given handled below)
     pos = np.full(len(uniques) + 1, -1, dtype=np.int64)

@@ -10,8 +10,11 @@ Order of the steps (the first that answers wins)
    on the exact text or on its normalised key.
 2. **alias** – the alias table (``datasets/aliases/aliases.csv``), looked up by
    normalised key (score 100).
-3. **exact** – a food-table description (or FNDDS synonym) with the same
-   normalised key and no penalty (below) (score 100).
+3. **exact** – a food-table description with the same normalised key and no
+   penalty (below) (score 100). FNDDS ``additional_description`` items are not
+   exact names: USDA lists variants and flavours there ("salmon" for a cream
+   cheese spread), so they add words to the food's head phrase for fuzzy
+   scoring only.
 4. **fuzzy** – rapidfuzz over the candidates that share at least one word with
    the text (after typo correction of unknown words), scored as below. Below
    :data:`DEFAULT_THRESHOLD` the text is **unmatched** and its candidates are
@@ -48,10 +51,11 @@ rule                                               points  waived when the query
 =================================================  ======  =========================
 baby food / infant formula                          30     baby, infant, formula …
 candy ("Candies, …")                                25     candy, chocolate, gummy …
-fast food / restaurant food group                   12     fast, restaurant, a brand
+fast food / restaurant food group                   20     fast, restaurant, a brand
 American Indian/Alaska Native food group            12     native, alaska, indian …
-branded (an ALL-CAPS brand word in the description) 10     one of the brand words
-dehydrated, dried, powder, dry, concentrate …        8     that word
+branded (an ALL-CAPS brand word in the description) 15     one of its brand words
+dehydrated, dried, powder, dry, instant …            8     that word
+USDA Commodity                                       5     usda, commodity
 =================================================  ======  =========================
 
 The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
@@ -160,6 +164,7 @@ _PENALTY_POINTS = {
     "native": 12.0,
     "brand": 15.0,
     "processed": 8.0,
+    "commodity": 5.0,
 }
 
 
@@ -198,7 +203,7 @@ class FoodIndex:
     flags: dict[str, np.ndarray]
     postings: dict[str, np.ndarray]
     phrase_postings: dict[str, np.ndarray]
-    exact: dict[str, int]
+    exact: dict[str, list[int]]
     vocab: list[str] = field(repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
 
@@ -255,12 +260,13 @@ class FoodIndex:
             caps_tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
             if is_desc:
                 scoring, phrase, category = _description_parts(norm, caps_tokens)
+                desc_phrase, desc_category = phrase, category
             else:
-                scoring, phrase, category = (
-                    norm.tokens,
-                    norm.segments[0] if norm.segments else (),
-                    "",
-                )
+                # FNDDS additional descriptions are variants, flavours or
+                # brands *of the described food* ("salmon" for a cream cheese
+                # spread): they add words, never change the head.
+                scoring = tuple(dict.fromkeys((*norm.tokens, *desc_phrase)))
+                phrase, category = desc_phrase, desc_category
             key = " ".join(sorted(set(scoring)))
             keys.append(key)
             phrase_set = set(phrase)
@@ -277,6 +283,7 @@ class FoodIndex:
             flags["candy"][j] = category == "candy" or low.startswith("candies")
             flags["fast"][j] = group in {"Fast Foods", "Restaurant Foods"}
             flags["native"][j] = group == "American Indian/Alaska Native Foods"
+            flags["commodity"][j] = category == "usda commodity" or "usda commodity" in low
             brands.append(caps_tokens)
             flags["brand"][j] = bool(caps)
             for t in normalize_food_text(_BRAND.sub(" ", text)).tokens:
@@ -293,13 +300,13 @@ class FoodIndex:
         name_ntok = np.asarray([len(k.split()) for k in keys], dtype=np.float64)
         name_len = np.fromiter((len(k) for k in keys), dtype=np.int64, count=n)
         penalty0 = sum(flags[k].astype(float) * p for k, p in _PENALTY_POINTS.items())
-        # exact: best unpenalised name per key (shortest, then lowest food id)
-        exact: dict[str, int] = {}
+        # exact: unpenalised descriptions per key, lowest food id first
+        exact: dict[str, list[int]] = {}
         order = sorted(range(n), key=lambda j: (ids[name_food[j]], j))
         for j in order:
-            if penalty0[j] > 0 or not keys[j]:
+            if penalty0[j] > 0 or not keys[j] or not names[j][1]:
                 continue
-            exact.setdefault(keys[j], j)
+            exact.setdefault(keys[j], []).append(j)
         return cls(
             food_ids=ids,
             descriptions=desc,
@@ -388,6 +395,8 @@ class FoodIndex:
             static += self.flags["baby"][cands] * _PENALTY_POINTS["baby"]
         if not qtokens & _NATIVE_WORDS:
             static += self.flags["native"][cands] * _PENALTY_POINTS["native"]
+        if not qtokens & {"usda", "commodity"}:
+            static += self.flags["commodity"][cands] * _PENALTY_POINTS["commodity"]
         if len(cands) > SHORTLIST:
             rough = pre * factor - static
             keep = np.argpartition(-rough, SHORTLIST)[:SHORTLIST]
@@ -445,13 +454,17 @@ class FoodIndex:
         return out[:k]
 
     def lookup_exact(self, norm: NormText) -> Candidate | None:
-        j = self.exact.get(norm.key)
-        if j is None:
+        """The description with the same normalised key (source rule on ties)."""
+        js = self.exact.get(norm.key)
+        if not js:
             return None
-        fi = int(self.name_food[j])
-        return Candidate(
-            str(self.food_ids[fi]), str(self.descriptions[fi]), str(self.sources[fi]), 100.0
-        )
+        cands = [
+            Candidate(
+                str(self.food_ids[fi]), str(self.descriptions[fi]), str(self.sources[fi]), 100.0
+            )
+            for fi in (int(self.name_food[j]) for j in js)
+        ]
+        return _source_rule(cands, norm)[0]
 
 
 def _description_parts(

@@ -113,7 +113,8 @@ def fold(text: str) -> str:
     >>> fold("Crème Brûlée ½ cup™")
     'creme brulee 1/2 cup'
     """
-    t = unicodedata.normalize("NFKD", text).replace(_FRACTION_SLASH, "/")
+    t = re.sub("[\u2122\u00ae\u00a9\u2120]", " ", text)  # ™ ® © ℠
+    t = unicodedata.normalize("NFKD", t).replace(_FRACTION_SLASH, "/")
     t = "".join(ch for ch in t if not unicodedata.combining(ch))
     t = t.encode("ascii", "ignore").decode("ascii").lower()
     t = re.sub(r"(\d)(\d/\d)", r"\1 \2", t)  # NFKD "1½" gives "11/2"
@@ -190,11 +191,17 @@ class NormText(NamedTuple):
 
     @property
     def head(self) -> str:
-        """The head noun of free text: the last word of its first segment."""
-        for seg in self.segments:
-            if seg:
-                return seg[-1]
-        return ""
+        """The head noun: the last word of the first segment.
+
+        A first segment naming a category ("Spices, caraway seed") is skipped
+        when more follow, as in :meth:`head_set`.
+        """
+        segs = [s for s in self.segments if s]
+        if not segs:
+            return ""
+        if len(segs) > 1 and " ".join(segs[0]) in CATEGORY_WORDS:
+            return segs[1][-1]
+        return segs[0][-1]
 
     def head_set(self) -> frozenset[str]:
         """Head words of a USDA-style description.

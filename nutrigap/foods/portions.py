@@ -136,7 +136,13 @@ class _Measures:
     """The portions of one food, parsed once."""
 
     def __init__(self, rows: pd.DataFrame):
-        rows = rows.sort_values("seq", kind="stable")
+        # FNDDS portions tied to a subcode (one variety of the food) come last
+        if "subcode" in rows.columns:
+            rows = rows.assign(_sub=rows["subcode"].notna()).sort_values(
+                ["_sub", "seq"], kind="stable"
+            )
+        else:
+            rows = rows.sort_values("seq", kind="stable")
         self.items = []
         for amount, measure, grams in zip(
             rows["amount"].to_numpy(),

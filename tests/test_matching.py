@@ -1,0 +1,505 @@
+"""Food matching: normalisation, aliases, exact/fuzzy scoring, overrides, FDC, report."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nutrigap.data import datasets_dir, load_food_table
+from nutrigap.foods import (
+    DEFAULT_THRESHOLD,
+    MATCH_COLUMNS,
+    load_aliases,
+    load_overrides,
+    match_foods,
+    match_report,
+)
+from nutrigap.foods.normalize import fold, leading_measure, normalize_food_text, singular
+
+# A small alias fixture in the shape of datasets/aliases/aliases.csv.
+ALIASES = """alias,food_id,description,note
+banana,09040,"Bananas, raw",
+2% milk,01079,"Milk, reduced fat, fluid, 2% milkfat, with added vitamin A and vitamin D",
+coffee,14209,"Beverages, coffee, brewed, prepared with tap water",
+egg,01123,"Egg, whole, raw, fresh",
+scrambled egg,01132,"Egg, whole, cooked, scrambled",
+almond,12061,"Nuts, almonds",
+spinach,11457,"Spinach, raw",
+salmon,15076,"Fish, salmon, Atlantic, wild, raw",
+oatmeal,08121,"Cereals, oats, regular and quick, unenriched, cooked with water",
+greek yogurt,01256,"Yogurt, Greek, plain, nonfat",
+whole wheat bread,18075,"Bread, whole-wheat, commercially prepared",
+"""
+
+EVERYDAY = {
+    "banana": "09040",
+    "2% milk": "01079",
+    "coffee": "14209",
+    "egg": "01123",
+    "2 scrambled eggs": "01132",
+    "almonds": "12061",
+    "spinach": "11457",
+    "salmon": "15076",
+    "oatmeal": "08121",
+    "greek yogurt": "01256",
+    "whole wheat bread": "18075",
+    "handful of almonds": "12061",
+    "Bananas": "09040",
+    "Greek Yogurt": "01256",
+}
+
+
+@pytest.fixture
+def alias_csv(tmp_path):
+    path = tmp_path / "aliases.csv"
+    path.write_text(ALIASES, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def sr28():
+    return load_food_table("sr28")
+
+
+def _diary(foods, quantity=None, unit=None):
+    n = len(foods)
+    return pd.DataFrame(
+        {
+            "food": foods,
+            "quantity": quantity if quantity is not None else [np.nan] * n,
+            "unit": unit if unit is not None else [None] * n,
+        }
+    )
+
+
+# ----------------------------------------------------------------- normalise
+class TestNormalize:
+    def test_fold_accents_fractions_trademarks(self):
+        assert fold("Crème Brûlée ½ cup™") == "creme brulee 1/2 cup"
+
+    @pytest.mark.parametrize(
+        ("plural", "one"),
+        [("eggs", "egg"), ("berries", "berry"), ("peaches", "peach"), ("tomatoes", "tomato")],
+    )
+    def test_singular(self, plural, one):
+        assert singular(plural) == one
+
+    @pytest.mark.parametrize("word", ["hummus", "glass", "asparagus", "couscous"])
+    def test_singular_keeps_words_that_only_look_plural(self, word):
+        assert singular(word) == word
+
+    def test_word_order_case_punctuation_plurals_and_raw(self):
+        a = normalize_food_text("Spinach, raw")
+        b = normalize_food_text("fresh SPINACH!")
+        assert a.key == b.key == "spinach"
+
+    def test_quantities_units_and_noise_are_dropped(self):
+        n = normalize_food_text("2 cups of organic large Blueberries")
+        assert n.key == "blueberry"
+        assert normalize_food_text("handful of almonds").key == "almond"
+        assert normalize_food_text("8 fl oz orange juice").key == "juice orange"
+
+    def test_percent_is_identity_not_quantity(self):
+        assert normalize_food_text("2% milk").key == "2% milk"
+        assert normalize_food_text("2 % Milk").key == "2% milk"
+
+    def test_brand_dash_prefix(self):
+        assert normalize_food_text("Chobani - Greek Yogurt, Plain").key == "greek yogurt"
+
+    def test_head_noun_is_last_word_of_first_segment(self):
+        assert normalize_food_text("whole wheat bread").head == "bread"
+        assert normalize_food_text("Eggs, scrambled").head == "egg"
+
+    def test_non_text(self):
+        assert normalize_food_text(None).key == ""  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("2 scrambled eggs", (2.0, None)),
+            ("1 1/2 slices bread", (1.5, "slice")),
+            ("handful of almonds", (1.0, "handful")),
+            ("a glass of milk", (1.0, "glass")),
+            ("½ cup oats", (0.5, "cup")),
+        ],
+    )
+    def test_leading_measure(self, text, expected):
+        assert leading_measure(text) == expected
+
+    def test_leading_measure_absent(self):
+        q, u = leading_measure("banana")
+        assert np.isnan(q) and u is None
+
+
+# ------------------------------------------------------------------ matching
+class TestEveryday:
+    def test_with_alias_fixture(self, alias_csv):
+        m = match_foods(_diary(list(EVERYDAY)), aliases=alias_csv)
+        got = dict(zip(m["food"], m["food_id"], strict=True))
+        assert got == EVERYDAY
+        assert set(m["match_method"]) <= {"alias", "exact"}
+        assert (m["status"] == "matched").all()
+
+    def test_fried_eggs_is_an_egg_not_candy(self, sr28):
+        m = match_foods(_diary(["fried eggs", "Fried Eggs"]), aliases={})
+        assert (m["food_id"] == "01128").all()  # Egg, whole, cooked, fried
+        assert str(sr28.loc[m["food_id"].iloc[0], "food_group"]) != "Sweets"
+
+    def test_fried_eggs_against_gummy_sweets(self, sr28):
+        # The real bug: a popular app logged "fried eggs" as gummy sweets.
+        table = pd.concat(
+            [
+                sr28.loc[["01128"]],
+                pd.DataFrame(
+                    {
+                        "description": ["Candies, HARIBO, fried eggs, gummy"],
+                        "food_group": ["Sweets"],
+                    },
+                    index=pd.Index(["99901"], name="food_id"),
+                ),
+            ]
+        )
+        m = match_foods(_diary(["fried eggs"]), foods=table, portions=_no_portions(), aliases={})
+        assert m["food_id"].iloc[0] == "01128"
+        assert m["runner_up_id"].iloc[0] == "99901"
+        assert m["match_score"].iloc[0] - m["runner_up_score"].iloc[0] >= 20
+        # with only the candy on offer the honest answer is "unmatched"
+        candy_only = table.loc[["99901"]]
+        m2 = match_foods(
+            _diary(["fried eggs"]), foods=candy_only, portions=_no_portions(), aliases={}
+        )
+        assert m2["status"].iloc[0] == "unmatched"
+        assert "99901" in m2["status_reason"].iloc[0]
+        # naming the sweet finds it
+        m3 = match_foods(
+            _diary(["haribo fried eggs"]), foods=candy_only, portions=_no_portions(), aliases={}
+        )
+        assert m3["food_id"].iloc[0] == "99901"
+
+    @pytest.mark.parametrize(
+        ("text", "group", "head"),
+        [
+            ("egg", "Dairy and Egg Products", "Egg"),
+            ("2 scrambled eggs", "Dairy and Egg Products", "Egg"),
+            ("almonds", "Nut and Seed Products", "Nuts, almonds"),
+            ("spinach", "Vegetables and Vegetable Products", "Spinach"),
+            ("salmon", "Finfish and Shellfish Products", "Fish, salmon"),
+            ("greek yogurt", "Dairy and Egg Products", "Yogurt, Greek"),
+            ("whole wheat bread", "Baked Products", "Bread"),
+            ("banana", "Fruits and Fruit Juices", "Bananas, raw"),
+            ("coffee", "Beverages", "Beverages, coffee, brewed"),
+            ("bannana", "Fruits and Fruit Juices", "Bananas, raw"),
+        ],
+    )
+    def test_sensible_without_aliases(self, sr28, text, group, head):
+        m = match_foods(_diary([text]), aliases={})
+        fid = m["food_id"].iloc[0]
+        assert m["status"].iloc[0] == "matched", m["status_reason"].iloc[0]
+        assert str(sr28.loc[fid, "food_group"]) == group
+        assert sr28.loc[fid, "description"].startswith(head)
+
+    def test_usda_descriptions_match_exactly(self, sr28):
+        sample = sr28.sample(200, random_state=1)
+        m = match_foods(_diary(sample["description"].tolist()), aliases={})
+        same = (m["food_id"].to_numpy() == sample.index.to_numpy()) | (
+            # several USDA foods normalise alike ("Spinach, raw" / "Spinach, fresh")
+            m["matched_description"].map(lambda d: normalize_food_text(d).key).to_numpy()
+            == sample["description"].map(lambda d: normalize_food_text(d).key).to_numpy()
+        )
+        assert same.mean() > 0.97
+        assert (m["match_score"] >= DEFAULT_THRESHOLD).all()
+
+    def test_nonsense_is_unmatched_never_assigned(self):
+        m = match_foods(_diary(["xyzzy plugh", "big mac", ""]), aliases={})
+        assert (m["status"] == "unmatched").all()
+        assert m["food_id"].isna().all()
+        assert (m["status_reason"].str.len() > 0).all()
+        assert (m["match_method"] == "none").all()
+
+    def test_below_threshold_lists_candidates(self):
+        m = match_foods(_diary(["oatmeal"]), aliases={})
+        if m["status"].iloc[0] == "unmatched":
+            assert "best candidates" in m["status_reason"].iloc[0]
+            assert m["runner_up_score"].iloc[0] < DEFAULT_THRESHOLD
+        # a threshold of 0 accepts the best candidate; 100 rejects fuzzy ones
+        loose = match_foods(_diary(["oatmeal"]), aliases={}, threshold=0)
+        assert loose["status"].iloc[0] == "matched"
+        strict = match_foods(_diary(["chicken breast"]), aliases={}, threshold=100)
+        assert strict["status"].iloc[0] == "unmatched"
+
+    def test_head_noun_disagreement_scores_low(self):
+        # "milk chocolate" is chocolate; a milk may not win it with a high score
+        m = match_foods(_diary(["milk chocolate", "almond milk"]), aliases={})
+        sr = load_food_table()
+        d0 = sr.loc[m["food_id"].iloc[0], "description"].lower()
+        assert "chocolate" in d0
+        if m["status"].iloc[1] == "matched":
+            assert "milk" in sr.loc[m["food_id"].iloc[1], "description"].lower()
+
+
+def _no_portions():
+    return pd.DataFrame(
+        {"food_id": [], "seq": [], "amount": [], "measure": [], "grams": []}
+    ).astype({"food_id": str, "measure": str})
+
+
+class TestBundledAliases:
+    @pytest.fixture(scope="class")
+    def bundled(self):
+        path = datasets_dir() / "aliases" / "aliases.csv"
+        if not path.is_file():
+            pytest.skip("bundled alias table not built yet")
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+    def test_every_alias_points_into_sr28(self, bundled, sr28):
+        missing = sorted(set(bundled["food_id"]) - set(sr28.index))
+        assert not missing
+
+    def test_everyday_strings(self, bundled, sr28):
+        texts = [t for t in EVERYDAY if t != "oatmeal"] + ["oatmeal"]
+        m = match_foods(_diary(texts))
+        assert (m["status"] == "matched").all(), m.loc[m.status != "matched", "food"].tolist()
+        got = dict(zip(m["food"], m["food_id"], strict=True))
+        for text in ("banana", "2% milk", "coffee", "almonds", "handful of almonds", "spinach"):
+            assert got[text] == EVERYDAY[text], text
+        for text in ("egg", "2 scrambled eggs"):
+            assert sr28.loc[got[text], "description"].startswith("Egg"), text
+        assert (
+            "fried"
+            in sr28.loc[
+                match_foods(_diary(["fried eggs"]))["food_id"].iloc[0], "description"
+            ].lower()
+        )
+
+
+class TestOverridesAndGiven:
+    def test_override_dict_and_csv_win(self, tmp_path, alias_csv):
+        d = _diary(["banana", "Banana ", "mystery stew"])
+        m = match_foods(d, aliases=alias_csv, overrides={"banana": "09041"})
+        assert m["food_id"].tolist()[:2] == ["09041", "09041"]  # normalised key covers both
+        assert m["match_method"].tolist()[:2] == ["override", "override"]
+        csv = tmp_path / "ov.csv"
+        pd.DataFrame({"food": ["mystery stew"], "food_id": ["11457"]}).to_csv(csv, index=False)
+        m2 = match_foods(d, aliases=alias_csv, overrides=csv)
+        assert m2["food_id"].iloc[2] == "11457"
+        assert m2["match_method"].iloc[2] == "override"
+        assert m2["match_method"].iloc[0] == "alias"
+
+    def test_override_to_unknown_id_is_unmatched_with_reason(self):
+        m = match_foods(_diary(["banana"]), aliases={}, overrides={"banana": "9040"})
+        assert m["status"].iloc[0] == "unmatched"
+        assert "'9040'" in m["status_reason"].iloc[0]
+
+    def test_overrides_need_columns(self, tmp_path):
+        from nutrigap.exceptions import MatchError
+
+        bad = tmp_path / "bad.csv"
+        bad.write_text("text,id\nbanana,09040\n")
+        with pytest.raises(MatchError, match="food,food_id"):
+            load_overrides(bad)
+
+    def test_alias_to_food_not_in_table_falls_through(self):
+        m = match_foods(_diary(["banana"]), aliases={"banana": "99999"})
+        assert m["food_id"].iloc[0] == "09040"
+        assert m["match_method"].iloc[0] == "exact"
+
+    def test_given_rows_are_not_rematched(self):
+        d = pd.DataFrame(
+            {
+                "food": ["Bananas, raw", "Bananas, raw", "Daily total"],
+                "quantity": [1.0, 1.0, np.nan],
+                "unit": ["medium", "medium", None],
+                "grams": [np.nan, 118.0, np.nan],
+                "entry_type": ["food", "food", "summary"],
+                "magnesium": [np.nan, 31.9, 350.0],
+            }
+        )
+        m = match_foods(d, aliases={})
+        assert m["status"].tolist() == ["matched", "given", "given"]
+        assert m["match_method"].tolist() == ["exact", "given", "given"]
+        assert m["food_id"].iloc[1:].isna().all()
+        assert m["grams"].iloc[1] == 118.0
+        assert m["grams_method"].iloc[1] == "stated"
+
+
+class TestReport:
+    def test_one_row_per_text_and_overrides_round_trip(self, tmp_path):
+        d = _diary(
+            ["banana", "banana", "xyzzy", "Spinach, raw", "spinach"],
+            quantity=[1, 2, 1, 1, 1],
+            unit=["medium", "medium", "cup", "cup", "bunch"],
+        )
+        m = match_foods(d, aliases={})
+        rep = match_report(m)
+        assert sorted(rep["food"]) == sorted(set(d["food"]))
+        assert rep.loc[rep.food == "banana", "n_entries"].item() == 2
+        assert rep["status"].iloc[0] == "unmatched"  # what needs review comes first
+        assert "09040" in rep.loc[rep.food == "banana", "candidates"].item()
+        for col in ("runner_up_id", "runner_up_score", "method", "source", "score", "reason"):
+            assert col in rep.columns
+        # fix the unmatched one and feed the report back as overrides
+        rep.loc[rep.food == "xyzzy", "food_id"] = "11457"
+        path = tmp_path / "overrides.csv"
+        rep[["food", "food_id"]].dropna().to_csv(path, index=False)
+        m2 = match_foods(d, aliases={}, overrides=path)
+        assert m2.loc[m2.food == "xyzzy", "food_id"].item() == "11457"
+        assert (m2["match_method"] == "override").all()
+
+    def test_report_needs_a_matched_diary(self):
+        from nutrigap.exceptions import MatchError
+
+        with pytest.raises(MatchError):
+            match_report(_diary(["banana"]))
+
+
+# ------------------------------------------------------------- FDC fallback
+class _Result(NamedTuple):
+    table: pd.DataFrame
+    portions: pd.DataFrame
+
+
+class FakeFDC:
+    def __init__(self):
+        self.queries: list[str] = []
+
+    def search(self, query):
+        self.queries.append(query)
+        table = pd.DataFrame(
+            {
+                "description": ["Pitaya (dragon fruit), raw", "Candies, dragon gummies"],
+                "food_group": ["Fruits and Fruit Juices", "Sweets"],
+                "magnesium": [40.0, 1.0],
+            },
+            index=pd.Index(["fdc:1102", "fdc:9"], name="food_id"),
+        )
+        portions = pd.DataFrame(
+            {
+                "food_id": ["fdc:1102"],
+                "seq": [1],
+                "amount": [1.0],
+                "measure": ["cup"],
+                "grams": [150.0],
+            }
+        )
+        return _Result(table, portions)
+
+
+def test_fdc_fallback_for_unmatched_only():
+    fake = FakeFDC()
+    d = _diary(["banana", "pitaya", "pitaya"], quantity=[1, 1, 2], unit=["medium", "cup", "cup"])
+    m = match_foods(d, aliases={}, fdc=fake)
+    assert fake.queries == ["pitaya"]  # once per distinct unmatched text
+    assert m["match_method"].tolist() == ["exact", "fdc", "fdc"]
+    assert m["food_id"].tolist()[1:] == ["fdc:1102", "fdc:1102"]
+    assert m["match_source"].iloc[1] == "fdc"
+    assert m["grams"].tolist()[1:] == [150.0, 300.0]
+    assert "fdc:1102" in m.attrs["fdc_foods"].index
+    assert (m.attrs["fdc_portions"]["food_id"] == "fdc:1102").all()
+
+
+# ------------------------------------------------------------ several sources
+def test_close_calls_between_sources():
+    table = pd.DataFrame(
+        {
+            "description": [
+                "Egg, whole, cooked, scrambled",
+                "Egg, whole, cooked, scrambled",
+                "Spinach, raw",
+                "Spinach, raw",
+            ],
+            "food_group": ["Dairy and Egg Products", "Eggs", "Vegetables", "Spinach"],
+            "source": ["sr28", "fndds", "sr28", "fndds"],
+        },
+        index=pd.Index(["01132", "fndds:1", "11457", "fndds:2"], name="food_id"),
+    )
+    m = match_foods(
+        _diary(["scrambled eggs", "spinach", "Spinach, raw"]),
+        foods=table,
+        portions=_no_portions(),
+        aliases={},
+    )
+    assert m["food_id"].tolist() == ["fndds:1", "11457", "11457"]
+    assert m["match_source"].tolist() == ["fndds", "sr28", "sr28"]
+
+
+def test_both_bundled_tables():
+    if not (datasets_dir() / "fndds" / "foods.csv.gz").is_file():
+        pytest.skip("FNDDS table not bundled")
+    m = match_foods(_diary(["banana", "milk", "fried eggs"]), foods="both", aliases={})
+    assert m["food_id"].iloc[0] == "09040"
+    assert (m["status"] == "matched").all()
+    assert m["matched_description"].iloc[2].startswith("Egg")
+
+
+# ------------------------------------------------------------------ contract
+def test_output_contract(alias_csv):
+    d = _diary(["banana", "xyzzy", None], quantity=[1, 1, 1], unit=["medium", "cup", None])
+    d.attrs["format"] = "csv"
+    m = match_foods(d, aliases=alias_csv)
+    assert list(m.columns[: len(d.columns)]) == list(d.columns)
+    for c in MATCH_COLUMNS:
+        assert c in m.columns
+    assert m.attrs["format"] == "csv"
+    assert m["match_score"].dtype == np.float64
+    assert load_aliases(alias_csv)["banana"] == "09040"
+
+
+POOL = [
+    "banana",
+    "Bananas, raw",
+    "2% milk",
+    "fried eggs",
+    "xyzzy",
+    "spinach",
+    "Spinach, raw",
+    "chicken breast",
+    "handful of almonds",
+    "",
+    "big mac",
+    "coffee",
+]
+UNITS = [None, "cup", "medium", "g", "ml", "slice", "bunch", "serving", "kcal"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(POOL),
+            st.one_of(st.none(), st.floats(0.1, 400)),
+            st.sampled_from(UNITS),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=25,
+    ),
+    seed=st.integers(0, 2**16),
+)
+def test_deterministic_order_free_and_nothing_lost(rows, seed):
+    d = pd.DataFrame(
+        {
+            "food": [r[0] for r in rows],
+            "quantity": [np.nan if r[1] is None else r[1] for r in rows],
+            "unit": [r[2] for r in rows],
+            "magnesium": [12.0 if r[3] and i % 3 == 0 else np.nan for i, r in enumerate(rows)],
+        }
+    )
+    m = match_foods(d, aliases={})
+    assert len(m) == len(d)
+    assert m["food"].tolist() == d["food"].tolist()
+    assert set(m["status"]) <= {"matched", "given", "unmatched", "unresolved"}
+    bad = m["status"].isin(["unmatched", "unresolved"])
+    assert (m.loc[bad, "status_reason"].str.len() > 0).all()
+    assert m.loc[m.status == "matched", "grams"].notna().all()
+    assert m.loc[m.status == "matched", "food_id"].notna().all()
+    perm = np.random.default_rng(seed).permutation(len(d))
+    m2 = match_foods(d.iloc[perm].reset_index(drop=True), aliases={})
+    cols = ["food_id", "match_score", "match_method", "grams", "status", "status_reason"]
+    pd.testing.assert_frame_equal(
+        m2[cols], m.iloc[perm][cols].reset_index(drop=True), check_dtype=False
+    )

@@ -1,0 +1,429 @@
+"""The gap analysis: from a diary to a :class:`~nutrigap.report.Report`.
+
+:func:`analyze` reads (if needed) and matches a diary, then
+:func:`analyze_matched` does the arithmetic for one person:
+
+1. every entry's nutrient amounts and the daily totals
+   (:mod:`nutrigap.intake`);
+2. the mean daily intake of each tracked nutrient over the logged days, and
+   its *coverage* (share of the food mass with data for it);
+3. the National Academies' assessment of each mean against the EAR or AI and
+   the UL (:func:`nutrigap.assess.assess_intakes`), with the UL tested on the
+   intake its scope covers: supplemental magnesium, folic acid (fortified
+   foods and supplements) for folate, supplemental niacin;
+4. a ``status`` per nutrient (see :data:`STATUSES`), the daily *gap* to the RDA
+   (or AI) for short nutrients, and the lifestyle signals
+   (:mod:`nutrigap.lifestyle`).
+
+A nutrient whose coverage is below ``min_coverage`` (default
+:data:`MIN_COVERAGE`, 70 %) is reported as ``"uncertain"``, never as short: the
+total counts only the foods with data, so a low total may only mean missing
+values. A nutrient without any data (biotin: SR28 has no biotin values) is
+``"no data"``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from nutrigap.exceptions import NutrigapError, ProfileError
+from nutrigap.intake import (
+    coverage as coverage_of,
+)
+from nutrigap.intake import (
+    daily_coverage,
+    daily_totals,
+    entry_contributions,
+)
+from nutrigap.lifestyle import drink_mask, lifestyle_signals
+from nutrigap.nutrients import NUTRIENTS, TRACKED
+
+__all__ = [
+    "analyze",
+    "analyze_matched",
+    "make_profile",
+    "MIN_COVERAGE",
+    "STATUSES",
+    "SUMMARY_COLUMNS",
+]
+
+#: Coverage below which a nutrient is reported as "uncertain" rather than
+#: assessed: under 70 % of the food mass with data, a missing value could hide
+#: a third of the intake.
+MIN_COVERAGE: float = 0.7
+
+#: Values of ``summary["status"]``, from most to least concerning.
+STATUSES: tuple[str, ...] = (
+    "likely short",
+    "possibly short",
+    "uncertain",
+    "no data",
+    "adequate",
+    "no reference",
+)
+
+#: Columns of ``Report.summary`` (indexed by nutrient key).
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "key",
+    "name",
+    "unit",
+    "mean_intake",
+    "n_days",
+    "target_kind",
+    "target",
+    "ear",
+    "rda",
+    "ai",
+    "percent_of_target",
+    "z",
+    "probability",
+    "verdict",
+    "confidence",
+    "confidence_text",
+    "status",
+    "gap",
+    "ul",
+    "ul_scope",
+    "ul_intake",
+    "ul_status",
+    "ul_text",
+    "coverage",
+    "note",
+)
+
+_REJECTED_COLUMNS = ["source_file", "source_line", "raw", "reason"]
+
+
+def make_profile(
+    profile: Any = None,
+    *,
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+):
+    """Return a :class:`~nutrigap.reference.Profile` from a profile or keywords.
+
+    Raises
+    ------
+    ProfileError
+        When neither a profile nor both ``age`` and ``sex`` are given.
+    """
+    from nutrigap.reference import Profile
+
+    if isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, Mapping):
+        return Profile(**profile)
+    if profile is not None:
+        raise ProfileError(f"profile must be a nutrigap.Profile, got {type(profile).__name__}")
+    if age is None or sex is None:
+        raise ProfileError(
+            "the Dietary Reference Intakes depend on age and sex: pass profile=Profile(age, sex) "
+            "or age= and sex= (e.g. analyze(diary, age=35, sex='female'))"
+        )
+    return Profile(age, sex, pregnant=pregnant, lactating=lactating)
+
+
+def _read(diary: Any) -> pd.DataFrame:
+    if isinstance(diary, pd.DataFrame):
+        return diary
+    if isinstance(diary, (str, os.PathLike)) and not (
+        isinstance(diary, str) and "\n" in diary and not Path(diary).exists()
+    ):
+        from nutrigap.io import read_diary
+
+        return read_diary(diary)
+    if isinstance(diary, str):  # a multi-line string of free-text entries
+        diary = diary.splitlines()
+    if isinstance(diary, Sequence):
+        from nutrigap import io
+
+        reader = getattr(io, "read_text_diary", None)
+        lines = [str(x) for x in diary]
+        if reader is not None:
+            return reader(lines)
+        return io.read_diary(lines)
+    raise TypeError(
+        "diary must be a path, a DataFrame from nutrigap.read_diary or a list of "
+        f"free-text lines, got {type(diary).__name__}"
+    )
+
+
+def _food_table(foods: Any) -> pd.DataFrame:
+    from nutrigap.data import load_food_table
+
+    if foods is None:
+        return load_food_table("sr28")
+    if isinstance(foods, str):
+        return load_food_table(foods)
+    return foods
+
+
+def _persons(df: pd.DataFrame) -> list[str]:
+    if "person" not in df.columns:
+        return []
+    return sorted({str(p) for p in df["person"].dropna().unique()})
+
+
+def analyze(
+    diary: Any,
+    profile: Any = None,
+    foods: pd.DataFrame | str | None = None,
+    *,
+    age: float | None = None,
+    sex: str | None = None,
+    pregnant: bool = False,
+    lactating: bool = False,
+    overrides: Any = None,
+    fdc: Any = None,
+    sd_within: float | Mapping[str, float] | None = None,
+    min_coverage: float = MIN_COVERAGE,
+):
+    """Analyse one person's food diary against the Dietary Reference Intakes.
+
+    Parameters
+    ----------
+    diary : path, DataFrame or list of str
+        A diary file (any format :func:`nutrigap.read_diary` reads), a
+        canonical diary from a reader, a matched diary from
+        :func:`nutrigap.match_foods` (used as is), or free-text lines such as
+        ``["2 eggs", "1 cup spinach"]`` (undated: one day).
+    profile : Profile, optional
+        The person; or give ``age`` and ``sex`` (and ``pregnant`` /
+        ``lactating``).
+    foods : DataFrame or {"sr28", "fndds", "both"}, optional
+        Food table for matching (default the bundled SR28).
+    overrides, fdc
+        Passed to :func:`nutrigap.match_foods`.
+    sd_within : float or mapping, optional
+        Day-to-day SD of intake per nutrient (see :mod:`nutrigap.assess`).
+    min_coverage : float, default 0.7
+        Nutrients whose coverage is below it are "uncertain", not short.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    ProfileError
+        Without a profile (or age and sex).
+    NutrigapError
+        When the diary holds several persons (use :func:`nutrigap.analyze_many`).
+
+    Examples
+    --------
+    >>> from nutrigap.samples import sample_path
+    >>> r = analyze(sample_path("low-magnesium"), age=35, sex="female")  # doctest: +SKIP
+    >>> r.short.index[:2].tolist()  # doctest: +SKIP
+    ['magnesium', 'vitamin_d']
+    """
+    prof = make_profile(profile, age=age, sex=sex, pregnant=pregnant, lactating=lactating)
+    table = _food_table(foods)
+    df = _read(diary)
+    persons = _persons(df)
+    if len(persons) > 1:
+        raise NutrigapError(
+            f"the diary holds {len(persons)} persons ({', '.join(persons[:5])}"
+            f"{', ...' if len(persons) > 5 else ''}); analyze() reports on one person: use "
+            "nutrigap.analyze_many(diary, profiles) or select one person's rows"
+        )
+    if "status" in df.columns:
+        matched = df
+    else:
+        from nutrigap.foods import match_foods
+
+        matched = match_foods(
+            df, foods=foods if isinstance(foods, str) else table, overrides=overrides, fdc=fdc
+        )
+    return analyze_matched(matched, prof, table, sd_within=sd_within, min_coverage=min_coverage)
+
+
+def _status(summary: pd.DataFrame, min_coverage: float) -> np.ndarray:
+    verdict = summary["verdict"].to_numpy(dtype=object)
+    kind = summary["target_kind"].to_numpy(dtype=object)
+    mean = summary["mean_intake"].to_numpy(dtype=float)
+    target = summary["target"].to_numpy(dtype=float)
+    cov = summary["coverage"].to_numpy(dtype=float)
+    out = np.full(len(summary), "adequate", dtype=object)
+    out[(verdict == "cannot tell")] = "possibly short"
+    out[(kind == "AI") & (verdict == "cannot conclude") & (mean < target)] = "possibly short"
+    out[verdict == "inadequate"] = "likely short"
+    out[verdict == "no reference"] = "no reference"
+    out[np.nan_to_num(cov) < min_coverage] = "uncertain"
+    out[np.isnan(mean) | (np.nan_to_num(cov) == 0)] = "no data"
+    return out
+
+
+def analyze_matched(
+    matched: pd.DataFrame,
+    profile,
+    foods: pd.DataFrame | None = None,
+    *,
+    sd_within: float | Mapping[str, float] | None = None,
+    min_coverage: float = MIN_COVERAGE,
+):
+    """Analyse one person's matched diary (the vectorised core of :func:`analyze`).
+
+    Parameters
+    ----------
+    matched : pandas.DataFrame
+        Output of :func:`nutrigap.match_foods` for one person.
+    profile : Profile
+    foods : pandas.DataFrame, optional
+        The food table the ``food_id`` values refer to (default SR28).
+    sd_within, min_coverage
+        As for :func:`analyze`.
+
+    Returns
+    -------
+    Report
+    """
+    from nutrigap.assess import assess_intakes
+    from nutrigap.reference import reference_intakes
+    from nutrigap.report import Report
+
+    if not 0 <= min_coverage <= 1:
+        raise ValueError(f"min_coverage must be between 0 and 1, got {min_coverage!r}")
+    if foods is None:
+        foods = _food_table(None)
+    entries = entry_contributions(matched, foods)
+    daily = daily_totals(entries)
+    cov_daily = daily_coverage(entries)
+    cov = coverage_of(entries)
+    n_days = len(daily)
+    keys = list(TRACKED)
+
+    means = daily[keys].mean(axis=0, skipna=True) if n_days else pd.Series(np.nan, index=keys)
+    n_per = daily[keys].notna().sum(axis=0).clip(lower=1) if n_days else pd.Series(1, index=keys)
+    ul_intakes: dict[str, float] = {}
+    if n_days:
+        ul_intakes["magnesium"] = float(daily["supplement_magnesium"].mean())
+        ul_intakes["niacin"] = float(daily["supplement_niacin"].mean())
+        fa = daily["folic_acid"]
+        if fa.notna().any():
+            ul_intakes["folate"] = float(fa.mean(skipna=True))
+    assessed = assess_intakes(
+        means.astype(float), n_per.astype(float).to_dict(), profile, sd_within, ul_intakes
+    )
+    ref = reference_intakes(profile)
+
+    s = pd.DataFrame(index=pd.Index(keys, name="nutrient"))
+    s["key"] = keys
+    s["name"] = [NUTRIENTS[k].name for k in keys]
+    s["unit"] = [NUTRIENTS[k].display_unit for k in keys]
+    s["mean_intake"] = assessed["mean_intake"]
+    s["n_days"] = assessed["n_days"]
+    s["target_kind"] = assessed["target_kind"]
+    s["target"] = assessed["target"]
+    for c in ("ear", "rda", "ai"):
+        s[c] = ref.loc[keys, c].astype(float)
+    for c in ("percent_of_target", "z", "probability", "verdict", "confidence"):
+        s[c] = assessed[c]
+    s["confidence_text"] = assessed["confidence_text"]
+    s["coverage"] = cov.reindex(keys).astype(float)
+    s["status"] = _status(s, min_coverage)
+    goal = s["rda"].where(s["rda"].notna(), s["ai"])
+    short = s["status"].isin(["likely short", "possibly short"])
+    s["gap"] = (goal - s["mean_intake"]).clip(lower=0).where(short, np.nan)
+    s["ul"] = assessed["ul"]
+    s["ul_scope"] = assessed["ul_scope"]
+    s["ul_intake"] = assessed["ul_intake"]
+    s["ul_status"] = assessed["ul_verdict"]
+    s["ul_text"] = assessed["ul_text"]
+    notes = assessed["note"].astype(object).fillna("").to_numpy(dtype=object).copy()
+    low = (s["status"] == "uncertain").to_numpy()
+    for i in np.flatnonzero(low):
+        extra = (
+            f"only {s['coverage'].iloc[i]:.0%} of the food mass has data for this nutrient "
+            f"(under {min_coverage:.0%}): the total may be too low, so it is not assessed"
+        )
+        notes[i] = f"{notes[i]}; {extra}" if notes[i] else extra
+    nodata = (s["status"] == "no data").to_numpy()
+    for i in np.flatnonzero(nodata):
+        notes[i] = "no values for this nutrient in the food table for these foods"
+    s["note"] = notes
+    s = s[list(SUMMARY_COLUMNS)]
+
+    # lifestyle
+    drinks = entries.copy()
+    drinks["counted"] = drinks["counted"].to_numpy(dtype=bool) & drink_mask(drinks)
+    drink_water = daily_totals(drinks)["water"] if n_days else pd.Series(dtype=float)
+    water_ai = float(ref.loc["water", "ai"]) if "water" in ref.index else None
+    life = lifestyle_signals(daily, cov, profile, water_ai, drink_water, min_coverage)
+
+    # the entries nobody could count
+    status = entries["status"].astype(object)
+    bad = status.isin(["unmatched", "unresolved"]).to_numpy()
+    cols = [
+        c
+        for c in (
+            "source_file",
+            "source_line",
+            "person",
+            "date",
+            "meal",
+            "food",
+            "quantity",
+            "unit",
+            "food_id",
+            "matched_description",
+            "status",
+            "status_reason",
+        )
+        if c in entries.columns
+    ]
+    unmatched = entries.loc[bad, cols].copy()
+    cands = matched.attrs.get("match_candidates", {}) or {}
+    unmatched["candidates"] = (
+        [str(cands.get(f, "")) for f in unmatched["food"].astype(object)]
+        if "food" in unmatched
+        else []
+    )
+    unmatched = unmatched.rename(columns={"status_reason": "reason"}).reset_index(drop=True)
+
+    rejected = matched.attrs.get("rejected")
+    if not isinstance(rejected, pd.DataFrame):
+        rejected = pd.DataFrame(columns=_REJECTED_COLUMNS)
+
+    counts = {
+        "rows": int(len(entries)),
+        "matched": int((status == "matched").sum()),
+        "given": int((status == "given").sum()),
+        "unmatched": int((status == "unmatched").sum()),
+        "unresolved": int((status == "unresolved").sum()),
+        "rejected": int(len(rejected)),
+        "counted": int(entries["counted"].sum()),
+        "days": int(n_days),
+    }
+    counts["input_rows"] = counts["rows"] + counts["rejected"]
+    persons = _persons(entries)
+    meta = {
+        "person": persons[0] if persons else "",
+        "format": str(matched.attrs.get("format", "")),
+        "source": sorted({str(x) for x in entries["source_file"].dropna().unique()})
+        if "source_file" in entries
+        else [],
+        "min_coverage": float(min_coverage),
+        "life_stage": profile.life_stage_label,
+    }
+    return Report(
+        summary=s,
+        daily=daily,
+        entries=entries,
+        unmatched=unmatched,
+        rejected=rejected.reset_index(drop=True),
+        lifestyle=life,
+        coverage_daily=cov_daily,
+        reference=ref,
+        profile=profile,
+        counts=counts,
+        meta=meta,
+    )

@@ -1,0 +1,241 @@
+"""Real-world matching accuracy of :func:`nutrigap.match_foods`.
+
+Reads the hand labels in ``benchmarks/match_labels.csv`` (one row per food text:
+``file``, ``line``, ``column``, ``expected_food_id``, ``note``, ``text``), pulls each
+text from the real exports in ``/work/shared/samples/real`` by file and physical
+line (the texts themselves are not in the repository; rows with ``file`` "own"
+carry their text), matches them all in one diary and prints:
+
+- **top-1 accuracy**: the chosen food is one of the acceptable ids, or the row is
+  labelled ``none`` and was left unmatched;
+- **unmatched rate**: no food chosen (``food_id`` NA);
+- **wrong-confident rate**: a food was chosen and it is not an acceptable id
+  (for rows labelled ``none``, any match);
+
+overall, per file and per match method, then the errors with ``--show-errors``.
+
+``expected_food_id`` lists acceptable SR28 ids separated by ``|``; ``none`` means
+no food in the table is a good answer (supplements, branded bars, recipes), and
+``none`` next to ids means both an id and "unmatched" are acceptable.
+
+With ``--source fndds`` or ``both``, a text matched to an FNDDS food cannot be
+judged against SR28 labels; such rows are counted separately ("fndds, not
+judged") and left out of the rates, which then cover the judged rows only.
+
+Run::
+
+    python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both]
+        [--show-errors] [--samples DIR] [--no-aliases]
+
+Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import nutrigap
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "match_labels.csv"
+DEFAULT_SAMPLES = Path("/work/shared/samples/real")
+GOAL_TOP1 = 0.90
+GOAL_WRONG = 0.02
+
+
+def read_labels(path: Path = LABELS) -> pd.DataFrame:
+    """Read the label file (all columns as text, ``line`` as int)."""
+    labels = pd.read_csv(path, dtype=str, keep_default_na=False)
+    labels["line"] = labels["line"].astype(int)
+    return labels
+
+
+def _physical_lines(path: Path, column: str) -> dict[int, str]:
+    """Map the 1-based physical start line of each CSV record to its ``column``."""
+    out: dict[int, str] = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        if column not in header:
+            sys.exit(f"{path}: no column {column!r} (columns: {header})")
+        col = header.index(column)
+        start = reader.line_num + 1
+        for row in reader:
+            out[start] = row[col] if col < len(row) else ""
+            start = reader.line_num + 1
+    return out
+
+
+def attach_texts(labels: pd.DataFrame, samples: Path) -> pd.DataFrame:
+    """Add a ``food`` column: the labelled text, read from ``samples`` by file and line."""
+    real = labels["file"] != "own"
+    if real.any() and not samples.is_dir():
+        sys.exit(
+            f"real samples not found at {samples}: the labels point into those files "
+            "(pass --samples DIR, or run where /work/shared is mounted)"
+        )
+    texts = labels["text"].copy()
+    for (name, column), idx in labels[real].groupby(["file", "column"]).groups.items():
+        path = samples / name
+        if not path.is_file():
+            sys.exit(f"labelled file missing: {path}")
+        by_line = _physical_lines(path, column)
+        for i in idx:
+            line = labels.at[i, "line"]
+            if line not in by_line:
+                sys.exit(f"{path}:{line}: no CSV record starts on that line")
+            texts.at[i] = by_line[line]
+    out = labels.copy()
+    out["food"] = texts
+    return out
+
+
+def build_diary(labelled: pd.DataFrame) -> pd.DataFrame:
+    """A canonical diary (GUIDE contract) with one food entry per labelled text."""
+    n = len(labelled)
+    source_file = np.where(labelled["file"] == "own", "<own>", labelled["file"])
+    return pd.DataFrame(
+        {
+            "date": pd.Series(pd.NaT, index=range(n), dtype="datetime64[ns]"),
+            "meal": pd.Series(pd.NA, index=range(n), dtype="str"),
+            "food": labelled["food"].to_numpy(),
+            "quantity": np.full(n, np.nan),
+            "unit": pd.Series(pd.NA, index=range(n), dtype="str"),
+            "grams": np.full(n, np.nan),
+            "supplement": np.zeros(n, dtype=bool),
+            "entry_type": "food",
+            "source_file": source_file,
+            "source_line": labelled["line"].to_numpy(),
+        }
+    )
+
+
+def judge(labelled: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
+    """One row per label with the chosen food and the verdict.
+
+    ``outcome`` is "correct", "unmatched" (wrongly: an id was expected),
+    "wrong" (a food was chosen and it is not acceptable) or "unjudged"
+    (chosen from a table the labels do not cover, e.g. FNDDS).
+    """
+    out = labelled[["file", "line", "food", "expected_food_id", "note"]].copy()
+    out["food_id"] = matched["food_id"].to_numpy()
+    out["matched_description"] = matched["matched_description"].to_numpy()
+    out["match_method"] = matched["match_method"].to_numpy()
+    out["match_score"] = matched["match_score"].to_numpy()
+    out["status"] = matched["status"].to_numpy()
+    outcome = []
+    for fid, expected in zip(out["food_id"], out["expected_food_id"], strict=True):
+        ok = set(expected.split("|"))
+        if pd.isna(fid):
+            outcome.append("correct" if "none" in ok else "unmatched")
+        elif str(fid) in ok:
+            outcome.append("correct")
+        elif not str(fid).isdigit():
+            outcome.append("unjudged")
+        else:
+            outcome.append("wrong")
+    out["outcome"] = outcome
+    return out
+
+
+def rates(j: pd.DataFrame) -> dict[str, float]:
+    """Top-1, unmatched and wrong-confident rates over the judged rows."""
+    judged = j[j["outcome"] != "unjudged"]
+    n = len(judged)
+    if n == 0:
+        return {"n": 0, "top1": np.nan, "unmatched": np.nan, "wrong": np.nan, "unjudged": len(j)}
+    return {
+        "n": n,
+        "top1": (judged["outcome"] == "correct").mean(),
+        "unmatched": judged["food_id"].isna().mean(),
+        "wrong": (judged["outcome"] == "wrong").mean(),
+        "unjudged": len(j) - n,
+    }
+
+
+def _fmt(r: dict[str, float], label: str) -> str:
+    return (
+        f"{label:40s} n={r['n']:4d}  top-1 {r['top1']:6.1%}  unmatched {r['unmatched']:6.1%}  "
+        f"wrong-confident {r['wrong']:6.1%}"
+        + (f"  fndds, not judged {r['unjudged']}" if r["unjudged"] else "")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", choices=["sr28", "fndds", "both"], default="sr28")
+    parser.add_argument("--show-errors", action="store_true", help="list every wrong/unmatched row")
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
+    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument(
+        "--no-aliases", action="store_true", help="match without the alias table (baseline)"
+    )
+    args = parser.parse_args(argv)
+
+    labelled = attach_texts(read_labels(args.labels), args.samples)
+    diary = build_diary(labelled)
+    foods = nutrigap.load_food_table(args.source)
+    kwargs = {"aliases": {}} if args.no_aliases else {}
+    t0 = time.perf_counter()
+    matched = nutrigap.match_foods(diary, foods=foods, **kwargs)
+    elapsed = time.perf_counter() - t0
+    j = judge(labelled, matched)
+
+    print(
+        f"matching accuracy: {len(j)} labelled texts, source={args.source}, "
+        f"aliases={'off' if args.no_aliases else 'bundled'}, match_foods {elapsed:.2f} s"
+    )
+    overall = rates(j)
+    print(_fmt(overall, "overall"))
+    for name, g in j.groupby("file", sort=False):
+        print(_fmt(rates(g), f"  {name}"))
+    print("by match method (share of judged rows; correct within method):")
+    judged = j[j["outcome"] != "unjudged"]
+    for method, g in judged.groupby("match_method", sort=False):
+        print(
+            f"  {method:10s} {len(g):4d} rows  correct {(g['outcome'] == 'correct').mean():6.1%}"
+            f"  wrong {(g['outcome'] == 'wrong').sum():3d}"
+        )
+    none_rows = judged[judged["expected_food_id"] == "none"]
+    if len(none_rows):
+        print(
+            f"labelled 'none': {len(none_rows)} rows, left unmatched "
+            f"{none_rows['food_id'].isna().mean():.1%}"
+        )
+    goal_ok = overall["top1"] >= GOAL_TOP1 and overall["wrong"] <= GOAL_WRONG
+    print(
+        f"goals: top-1 >= {GOAL_TOP1:.0%} and wrong-confident <= {GOAL_WRONG:.0%}: "
+        f"{'met' if goal_ok else 'NOT met'}"
+    )
+    if args.show_errors:
+        bad = j[j["outcome"].isin(["wrong", "unmatched"])]
+        print(f"\nerrors ({len(bad)}):")
+        with pd.option_context("display.width", 250, "display.max_colwidth", 60):
+            for r in bad.itertuples(index=False):
+                got = (
+                    "UNMATCHED"
+                    if pd.isna(r.food_id)
+                    else f"{r.food_id} {r.matched_description} [{r.match_method} {r.match_score:.0f}]"
+                )
+                print(
+                    f"  {r.file}:{r.line}  {r.food[:60]!r}\n      expected {r.expected_food_id}  got {got}"
+                )
+        unj = j[j["outcome"] == "unjudged"]
+        if len(unj):
+            print(f"\nmatched to other tables, not judged ({len(unj)}):")
+            for r in unj.itertuples(index=False):
+                print(
+                    f"  {r.food[:50]!r} -> {r.food_id} {r.matched_description} (expected {r.expected_food_id})"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,728 @@
+"""Plumbing shared by the diary readers.
+
+* :func:`load_text` reads a path, a file object, bytes or a string and decodes
+  it: UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8 (with or
+  without BOM), else cp1252, else latin-1 (which never fails).
+* :func:`sniff_delimiter` picks ``,``, ``;`` or tab from the header line.
+* :func:`split_records` runs :mod:`csv` over the text and keeps, for every
+  record, the physical line where it starts (records may hold quoted
+  newlines), so every row of a diary and of its rejected table points at its
+  line in the file.
+* :class:`Table` is the parsed file: header, columns of raw strings,
+  ``source_line`` per row, and the rejected rows with reasons.
+* :func:`to_number`, :func:`parse_dates` vectorise cell parsing: a fast
+  :func:`pandas.to_numeric` pass, then one parse per distinct leftover string.
+* :func:`finish` assembles the canonical diary and applies the plausibility
+  limits (:data:`MAX_GRAMS`, :data:`DATE_RANGE`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import os
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from nutrigap.exceptions import DiaryFormatError, UnknownUnitError
+from nutrigap.nutrients import NUTRIENTS
+from nutrigap.units import conversion_factor
+
+__all__ = [
+    "CANONICAL_COLUMNS",
+    "REJECTED_COLUMNS",
+    "NUTRIENT_KEYS",
+    "MAX_GRAMS",
+    "MAX_QUANTITY",
+    "DATE_RANGE",
+    "rejected_rows",
+    "empty_rejected",
+    "load_text",
+    "sniff_delimiter",
+    "Table",
+    "read_table",
+    "to_number",
+    "parse_dates",
+    "nutrient_column",
+    "finish",
+]
+
+#: Columns of every canonical diary, in order (nutrient columns follow).
+CANONICAL_COLUMNS = [
+    "person",
+    "date",
+    "meal",
+    "food",
+    "quantity",
+    "unit",
+    "grams",
+    "supplement",
+    "entry_type",
+    "source_file",
+    "source_line",
+]
+#: Columns of ``diary.attrs["rejected"]``.
+REJECTED_COLUMNS = ["source_file", "source_line", "raw", "reason"]
+#: Nutrient keys a reader may fill, in catalog order.
+NUTRIENT_KEYS = list(NUTRIENTS)
+
+#: One entry stating more than this many grams is rejected (5 kg: a slip of
+#: the keyboard is likelier than a 5 kg portion; a 2 l bottle of water passes).
+MAX_GRAMS = 5000.0
+#: A quantity above this (in any unit) is rejected as a typo.
+MAX_QUANTITY = 10000.0
+#: Dates outside this range are rejected as unparseable slips.
+DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
+
+
+def empty_rejected() -> pd.DataFrame:
+    """An empty rejected-rows table with the right columns and dtypes."""
+    return pd.DataFrame(
+        {
+            "source_file": pd.Series([], dtype="str"),
+            "source_line": pd.Series([], dtype="int64"),
+            "raw": pd.Series([], dtype="str"),
+            "reason": pd.Series([], dtype="str"),
+        }
+    )
+
+
+def rejected_rows(diary: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the input that did not become diary rows, with the reason.
+
+    Parameters
+    ----------
+    diary : pandas.DataFrame
+        A diary returned by a nutrigap reader.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source_file``, ``source_line`` (1-based physical line),
+        ``raw`` (the line(s) as written) and ``reason``; empty when nothing was
+        rejected.
+    """
+    rej = diary.attrs.get("rejected")
+    if rej is None:
+        return empty_rejected()
+    return rej
+
+
+# --- reading and decoding ----------------------------------------------------
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> str:
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise DiaryFormatError(
+                f"cannot decode as {encoding}: {exc.reason}", file=name, line=line
+            ) from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _looks_like_text(s: str) -> bool:
+    return "\n" in s or "\r" in s
+
+
+def load_text(source: object, encoding: str | None = None) -> tuple[str, str]:
+    """Read and decode a diary source.
+
+    Parameters
+    ----------
+    source : str, os.PathLike, bytes or file object
+        A path; CSV text (a string holding a line break); bytes; or an open
+        file (text or binary).
+    encoding : str, optional
+        Force an encoding instead of detecting it.
+
+    Returns
+    -------
+    (text, name)
+        The decoded text (BOM removed) and the name used in messages and in
+        ``source_file``: the path, ``"<string>"``, or the file object's name.
+
+    Raises
+    ------
+    DiaryFormatError
+        If the path does not exist or the bytes are not text.
+    """
+    if isinstance(source, bytes | bytearray):
+        data, name = bytes(source), "<bytes>"
+    elif isinstance(source, str) and _looks_like_text(source):
+        return source.removeprefix("\ufeff"), "<string>"
+    elif isinstance(source, str | os.PathLike):
+        path = Path(source)
+        name = str(source)
+        if not path.is_file():
+            raise DiaryFormatError("no such file", file=name)
+        data = path.read_bytes()
+    elif hasattr(source, "read"):
+        name = str(getattr(source, "name", "<file>"))
+        content = source.read()
+        if isinstance(content, str):
+            return content.removeprefix("\ufeff"), name
+        data = bytes(content)
+    else:
+        raise TypeError(f"cannot read a diary from {type(source).__name__}")
+    text = _decode(data, name, encoding)
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DiaryFormatError("binary data (NUL byte): not a text file", file=name, line=line)
+    return text.removeprefix("\ufeff"), name
+
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """``,``, ``;`` or tab: the most frequent one outside quotes in the header line."""
+    outside = re.sub(r'"[^"]*"', "", header_line)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+# --- records -----------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """A delimited file split into records.
+
+    Attributes
+    ----------
+    name : str
+        Source name (``source_file``).
+    header : list of str
+        Column names as written (duplicates renamed ``name.1``, ``name.2`` …).
+    columns : dict
+        Column name → numpy object array of raw cell strings, one per kept row.
+    lines : numpy.ndarray
+        1-based physical line where each kept row starts.
+    ends : numpy.ndarray
+        Last physical line of each kept row.
+    text : str
+        The decoded text (for the raw lines of rejected rows).
+    delimiter : str
+    header_line : int
+    rejected : list of (line, raw, reason)
+    """
+
+    name: str
+    header: list[str]
+    columns: dict[str, np.ndarray]
+    lines: np.ndarray
+    ends: np.ndarray
+    text: str
+    delimiter: str
+    header_line: int
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)
+    _physical: list[str] | None = field(default=None, repr=False)
+
+    def raw(self, i: int) -> str:
+        """Raw text of kept row ``i`` (its physical lines)."""
+        if self._physical is None:
+            self._physical = _LINE_SPLIT.split(self.text)
+        return "\n".join(self._physical[self.lines[i] - 1 : self.ends[i]])
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def col(self, name: str) -> pd.Series:
+        return pd.Series(self.columns[name], dtype="object")
+
+
+def _records(text: str, delimiter: str, name: str) -> Iterable[tuple[int, int, list[str]]]:
+    """Yield (start_line, end_line, fields) for each non-blank record."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    prev_end = 0
+    while True:
+        start = prev_end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DiaryFormatError(f"malformed CSV: {exc}", file=name, line=start) from exc
+        prev_end = reader.line_num
+        if not any(fields) or not "".join(fields).strip():
+            continue  # blank line (or a row of empty cells): not a data line
+        yield start, prev_end, fields
+
+
+def _dedupe(header: list[str], name: str) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    dups = []
+    for h in header:
+        h = h.strip()
+        if h in seen:
+            seen[h] += 1
+            dups.append(h)
+            out.append(f"{h}.{seen[h]}")
+        else:
+            seen[h] = 0
+            out.append(h)
+    if dups:
+        warnings.warn(
+            f"{name}: duplicate column(s) {sorted(set(dups))}; the first of each is used",
+            stacklevel=3,
+        )
+    return out
+
+
+def _fast_rows(
+    physical: list[str], header_idx: int, delim: str
+) -> tuple[list[str], list[np.ndarray], np.ndarray] | None:
+    """Split with pandas' C parser when every record is one physical line.
+
+    Returns (header, columns, 1-based line numbers), or None when a quoted
+    field spans lines or a row has too many fields (the :mod:`csv` path then
+    handles the file and reports those rows).
+    """
+    body = physical[header_idx:]
+    if any(line.count('"') & 1 for line in body):
+        return None
+    blank_re = re.compile(r'[\s"' + re.escape(delim) + r"]*")
+    keep = [i for i, line in enumerate(body) if not blank_re.fullmatch(line)]
+    if not keep or keep[0] != 0:
+        return None
+    try:
+        df = pd.read_csv(
+            io.StringIO("\n".join(body[i] for i in keep)),
+            sep=delim,
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        return None
+    if len(df) != len(keep):
+        return None
+    header = [str(h) for h in df.iloc[0].tolist()]
+    cols = [df[c].to_numpy(dtype=object)[1:] for c in df.columns]
+    lines = np.asarray(keep[1:], dtype=np.int64) + header_idx + 1
+    return header, cols, lines
+
+
+def read_table(
+    text: str, name: str, delimiter: str | None = None, header_startswith: str | None = None
+) -> Table:
+    """Split ``text`` into a header and rows of raw strings.
+
+    Rows with more fields than the header are rejected; rows with fewer are
+    padded with empty cells (spreadsheets drop trailing empty cells).
+    """
+    physical = _LINE_SPLIT.split(text)
+    header_idx = next((i for i, ln in enumerate(physical) if ln.strip()), None)
+    if header_idx is None:
+        raise DiaryFormatError("the file is empty", file=name)
+    delim = delimiter or sniff_delimiter(physical[header_idx])
+    fast = _fast_rows(physical, header_idx, delim)
+    if fast is not None:
+        header, cols, lines = fast
+        header = _dedupe(header, name)
+        return Table(
+            name=name,
+            header=header,
+            columns=dict(zip(header, cols, strict=True)),
+            lines=lines,
+            ends=lines,
+            text=text,
+            delimiter=delim,
+            header_line=header_idx + 1,
+            _physical=physical,
+        )
+    it = iter(_records(text, delim, name))
+    try:
+        header_line, _, header = next(it)
+    except StopIteration:
+        raise DiaryFormatError("the file is empty", file=name) from None
+    header = _dedupe(header, name)
+    n = len(header)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    ends: list[int] = []
+    rejected: list[tuple[int, str, str]] = []
+    for line, end, fields in it:
+        if len(fields) != n:
+            if len(fields) > n:
+                if "".join(fields[n:]).strip():
+                    raw = "\n".join(physical[line - 1 : end])
+                    rejected.append((line, raw, f"{len(fields)} fields, the header has {n}"))
+                    continue
+                fields = fields[:n]
+            else:
+                fields = fields + [""] * (n - len(fields))
+        rows.append(fields)
+        lines.append(line)
+        ends.append(end)
+    if rows:
+        cols = list(zip(*rows, strict=True))
+        columns = {h: np.array(c, dtype=object) for h, c in zip(header, cols, strict=True)}
+    else:
+        columns = {h: np.array([], dtype=object) for h in header}
+    return Table(
+        name=name,
+        header=header,
+        columns=columns,
+        lines=np.array(lines, dtype=np.int64),
+        ends=np.array(ends, dtype=np.int64),
+        text=text,
+        delimiter=delim,
+        header_line=header_line,
+        rejected=rejected,
+        _physical=physical,
+    )
+
+
+def norm_header(h: str) -> str:
+    """Header key for matching: lower case, spaces/underscores/hyphens collapsed to one space."""
+    return re.sub(r"[\s_\-]+", " ", h.strip().lower()).strip()
+
+
+# --- cells -------------------------------------------------------------------
+
+_NUM_SUFFIX = re.compile(
+    r"^\s*(?P<n>[-+]?(?:\d[\d.,\s]*|[.,]\d+))\s*(?P<u>%|[a-zA-Zµμ]+)?\s*$",
+)
+
+
+def _slow_number(s: str, decimal_comma: bool) -> tuple[float, str | None]:
+    from nutrigap.io._quantity import _dec
+
+    m = _NUM_SUFFIX.match(s)
+    if not m:
+        return math.nan, None
+    num = m.group("n").replace(" ", "").replace("\u00a0", "")
+    sign = -1.0 if num.startswith("-") else 1.0
+    num = num.lstrip("+-")
+    try:
+        return sign * _dec(num, decimal_comma), m.group("u")
+    except ValueError:
+        return math.nan, None
+
+
+def to_number(
+    values: pd.Series, decimal_comma: bool = False
+) -> tuple[pd.Series, pd.Series, pd.Series | None]:
+    """Parse a column of raw strings as numbers.
+
+    Returns
+    -------
+    (numbers, bad, suffix)
+        ``numbers`` float (NaN for blank or bad cells); ``bad`` bool, True where
+        a non-blank cell is not a number; ``suffix`` the unit written after the
+        number (``"3,436mg"`` → ``"mg"``, ``"12%"`` → ``"%"``) or None when no
+        cell has one.
+    """
+    s = values.astype("object")
+    arr = s.to_numpy(dtype=object)
+    out = pd.to_numeric(pd.Series(arr, index=s.index), errors="coerce").astype("float64")
+    need = out.isna().to_numpy() & (arr != "") & pd.notna(arr)
+    if decimal_comma:
+        has_comma = np.fromiter((isinstance(v, str) and "," in v for v in arr), bool, len(arr))
+        need |= has_comma
+    blank = pd.Series(
+        np.fromiter((not isinstance(v, str) or not v.strip() for v in arr), bool, len(arr))
+        if need.any()
+        else (arr == "") | pd.isna(arr),
+        index=s.index,
+    )
+    need &= ~blank.to_numpy()
+    suffix = None
+    if need.any():
+        sub = pd.Series(arr[need], index=s.index[need]).astype(str).str.strip()
+        uniq = pd.unique(sub)
+        parsed = {u: _slow_number(u, decimal_comma) for u in uniq}
+        out.loc[need] = sub.map(lambda u: parsed[u][0]).astype("float64")
+        suf = sub.map(lambda u: parsed[u][1])
+        if suf.notna().any():
+            suffix = pd.Series(None, index=s.index, dtype="object")
+            suffix.loc[need] = suf
+    bad = (~blank) & out.isna()
+    return out, bad, suffix
+
+
+_DATE_FORMATS = [
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%m/%d/%Y",
+    "%d/%m/%Y",
+    "%d.%m.%Y",
+    "%m/%d/%y",
+    "%d/%m/%y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%A, %B %d, %Y",
+    "%Y%m%d",
+]
+
+
+def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Series, pd.Series]:
+    """Parse a date column, once per distinct string.
+
+    The format is chosen per column: the one of :data:`_DATE_FORMATS` (plus
+    ISO 8601 with a time) that parses most distinct values; ``M/D/Y`` wins a
+    tie with ``D/M/Y`` unless ``dayfirst``. Times are dropped (day resolution).
+
+    Returns
+    -------
+    (dates, bad)
+        ``dates`` datetime64[ns] (NaT for blank or bad), ``bad`` True where a
+        non-blank cell is not a date in the chosen format (or outside
+        :data:`DATE_RANGE`).
+    """
+    s = values.astype("object").where(values.notna(), "").astype(str).str.strip()
+    blank = s.eq("")
+    uniq = pd.Series(pd.unique(s[~blank]), dtype="object")
+    if uniq.empty:
+        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"), blank & False
+    formats = list(_DATE_FORMATS)
+    if dayfirst:
+        formats.remove("%d/%m/%Y")
+        formats.insert(2, "%d/%m/%Y")
+        formats.remove("%d/%m/%y")
+        formats.insert(5, "%d/%m/%y")
+    best, best_n = None, -1
+    for fmt in [*formats, "ISO8601"]:
+        parsed = pd.to_datetime(uniq, format=fmt, errors="coerce")
+        n = int(parsed.notna().sum())
+        if n > best_n:
+            best, best_n = parsed, n
+        if n == len(uniq):
+            break
+    lookup = pd.Series(best.dt.normalize().to_numpy(dtype="datetime64[ns]"), index=uniq.to_numpy())
+    dates = pd.Series(s.map(lookup).to_numpy(dtype="datetime64[ns]"), index=s.index)
+    out_of_range = dates.notna() & ((dates < DATE_RANGE[0]) | (dates > DATE_RANGE[1]))
+    dates = dates.mask(out_of_range)
+    bad = (~blank) & dates.isna()
+    return dates, bad
+
+
+# --- nutrient columns ----------------------------------------------------------
+
+_NUTRIENT_NAMES: dict[str, str] = {
+    "magnesium": "magnesium",
+    "calcium": "calcium",
+    "potassium": "potassium",
+    "vitamin d": "vitamin_d",
+    "vitamin d (d2 + d3)": "vitamin_d",
+    "vitamin d2+d3": "vitamin_d",
+    "thiamin": "thiamin",
+    "thiamine": "thiamin",
+    "b1 (thiamine)": "thiamin",
+    "b1": "thiamin",
+    "vitamin b1": "thiamin",
+    "riboflavin": "riboflavin",
+    "b2 (riboflavin)": "riboflavin",
+    "b2": "riboflavin",
+    "vitamin b2": "riboflavin",
+    "niacin": "niacin",
+    "b3 (niacin)": "niacin",
+    "b3": "niacin",
+    "vitamin b3": "niacin",
+    "pantothenic acid": "pantothenic_acid",
+    "b5 (pantothenic acid)": "pantothenic_acid",
+    "b5": "pantothenic_acid",
+    "vitamin b5": "pantothenic_acid",
+    "vitamin b6": "vitamin_b6",
+    "b6 (pyridoxine)": "vitamin_b6",
+    "b6": "vitamin_b6",
+    "pyridoxine": "vitamin_b6",
+    "biotin": "biotin",
+    "b7 (biotin)": "biotin",
+    "b7": "biotin",
+    "vitamin b7": "biotin",
+    "folate": "folate",
+    "folate (dfe)": "folate",
+    "folate, dfe": "folate",
+    "b9 (folate)": "folate",
+    "vitamin b12": "vitamin_b12",
+    "b12 (cobalamin)": "vitamin_b12",
+    "b12": "vitamin_b12",
+    "cobalamin": "vitamin_b12",
+    "energy": "energy",
+    "calories": "energy",
+    "kcal": "energy",
+    "water": "water",
+    "caffeine": "caffeine",
+    "alcohol": "alcohol",
+}
+_NUTRIENT_NAMES.update({k.replace("_", " "): k for k in NUTRIENTS})
+_HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)\s*$")
+_KEY_UNIT = re.compile(r"^(?P<name>.*?)[\s_](?P<unit>mg|ug|µg|mcg|g|kcal|iu|pct dv|pct)$")
+
+
+def _canon_unit(key: str) -> str:
+    return NUTRIENTS[key].unit.split()[0]  # "µg DFE" -> "µg"
+
+
+def nutrient_column(header: str) -> tuple[str, str | None] | None:
+    """Which nutrient a header holds, and in which unit.
+
+    ``"Vitamin D (IU)"`` → ``("vitamin_d", "IU")``; ``"B1 (Thiamine) (mg)"`` →
+    ``("thiamin", "mg")``; ``"magnesium_mg"`` → ``("magnesium", "mg")``;
+    ``"Potassium"`` → ``("potassium", None)`` (canonical unit assumed).
+    None when the header is not one of the tracked or context nutrients.
+    """
+    h = re.sub(r"\s+", " ", header.strip().lower())
+    unit = None
+    m = _HEADER_UNIT.match(h)
+    if m and m.group("name").strip() and not _NUTRIENT_NAMES.get(h):
+        unit = m.group("unit").strip()
+        h = m.group("name").strip()
+    elif not _NUTRIENT_NAMES.get(h):
+        m2 = _KEY_UNIT.match(h)
+        if m2 and _NUTRIENT_NAMES.get(m2.group("name").replace("_", " ")):
+            h, unit = m2.group("name").replace("_", " "), m2.group("unit")
+    key = _NUTRIENT_NAMES.get(h)
+    if key is None:
+        return None
+    if unit in {"pct", "pct dv", "% dv", "%dv", "%"}:
+        unit = "%"
+    return key, unit
+
+
+def nutrient_factor(key: str, unit: str | None, name: str, column: str) -> float:
+    """Factor from ``unit`` to the nutrient's canonical unit (once per column)."""
+    if unit is None:
+        return 1.0
+    u = {"ug": "µg", "mcg": "µg"}.get(unit.lower(), unit)
+    if key == "folate" and "dfe" in u.lower():
+        u = "µg"
+    try:
+        return conversion_factor(
+            u, _canon_unit(key), context="vitamin_d" if key == "vitamin_d" else None
+        )
+    except UnknownUnitError as exc:
+        raise DiaryFormatError(
+            f"unit {unit!r} cannot be converted to {NUTRIENTS[key].unit} for {key}",
+            file=name,
+            column=column,
+        ) from exc
+
+
+# --- assembling ----------------------------------------------------------------
+
+
+class Rejects:
+    """Collects rejected rows of a table: a boolean mask per reason."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.mask = np.zeros(len(table), dtype=bool)
+        self.reason = np.empty(len(table), dtype=object)
+
+    def add(self, bad: pd.Series | np.ndarray, reason: str | CellReason) -> None:
+        bad = np.asarray(bad, dtype=bool) & ~self.mask
+        if not bad.any():
+            return
+        if isinstance(reason, CellReason):
+            vals = np.asarray(reason.values, dtype=object)[bad]
+            self.reason[bad] = [
+                f"column {reason.column!r}: {reason.what} {str(v).strip()!r}" for v in vals
+            ]
+        else:
+            self.reason[bad] = reason
+        self.mask |= bad
+
+    def frame(self) -> pd.DataFrame:
+        t = self.table
+        recs = [(t.name, line, raw, reason) for line, raw, reason in t.rejected]
+        idx = np.flatnonzero(self.mask)
+        recs += [(t.name, int(t.lines[i]), t.raw(i), str(self.reason[i])) for i in idx]
+        if not recs:
+            return empty_rejected()
+        df = pd.DataFrame(recs, columns=REJECTED_COLUMNS)
+        df["source_line"] = df["source_line"].astype("int64")
+        return df.sort_values("source_line", kind="stable").reset_index(drop=True)
+
+
+@dataclass
+class CellReason:
+    """Per-row reason text ``column 'X': not a number 'abc'``, built only for bad rows."""
+
+    column: str
+    what: str
+    values: object
+
+
+def cell_reason(column: str, what: str, values: pd.Series) -> CellReason:
+    """Reason naming the column and the offending cell (formatted lazily)."""
+    return CellReason(column, what, values)
+
+
+def finish(
+    data: dict[str, object],
+    table: Table,
+    rejects: Rejects,
+    fmt: str,
+    nutrients: dict[str, pd.Series] | None = None,
+    extra: dict[str, pd.Series] | None = None,
+) -> pd.DataFrame:
+    """Apply the plausibility limits, drop rejected rows and build the canonical frame."""
+    n = len(table)
+    idx = pd.RangeIndex(n)
+
+    def series(v: object, dtype: str | None = None) -> pd.Series:
+        if isinstance(v, pd.Series):
+            return v.reset_index(drop=True)
+        return pd.Series([v] * n if n else [], index=idx, dtype=dtype)
+
+    q = series(data.get("quantity", np.nan), "float64").astype("float64")
+    g = series(data.get("grams", np.nan), "float64").astype("float64")
+    rejects.add(q < 0, "negative quantity")
+    rejects.add(g < 0, "negative grams")
+    rejects.add(q > MAX_QUANTITY, f"quantity above {MAX_QUANTITY:g} (limit MAX_QUANTITY)")
+    rejects.add(g > MAX_GRAMS, f"more than {MAX_GRAMS:g} g in one entry (limit MAX_GRAMS)")
+    for key, v in (nutrients or {}).items():
+        rejects.add(v.reset_index(drop=True) < 0, f"negative {key}")
+    keep = ~rejects.mask
+    cols = {
+        "date": series(data.get("date", pd.NaT)).astype("datetime64[ns]"),
+        "meal": series(data.get("meal", pd.NA), "str").astype("str"),
+        "food": series(data.get("food", pd.NA), "str").astype("str"),
+        "quantity": q,
+        "unit": series(data.get("unit", pd.NA), "str").astype("str"),
+        "grams": g,
+        "supplement": series(data.get("supplement", False), "bool").astype("bool"),
+        "entry_type": series(data.get("entry_type", "food"), "str").astype("str"),
+        "source_file": pd.Series([table.name] * n, index=idx, dtype="str"),
+        "source_line": pd.Series(table.lines, index=idx, dtype="int64"),
+    }
+    if data.get("person") is not None:
+        cols = {"person": series(data["person"], "str").astype("str"), **cols}
+    out = pd.DataFrame(cols)
+    for key in NUTRIENT_KEYS:
+        if nutrients and key in nutrients:
+            out[key] = nutrients[key].reset_index(drop=True).astype("float64")
+    for k, v in (extra or {}).items():
+        out[k] = v.reset_index(drop=True)
+    out = out.loc[keep].reset_index(drop=True)
+    out.attrs["rejected"] = rejects.frame()
+    out.attrs["format"] = fmt
+    return out

@@ -361,7 +361,8 @@ def analyze_matched(
 
     # the entries nobody could count
     status = entries["status"].astype(object)
-    bad = status.isin(["unmatched", "unresolved"]).to_numpy()
+    src = entries["amount_source"].astype(object)
+    bad = (src == "none").to_numpy()
     cols = [
         c
         for c in (
@@ -395,10 +396,10 @@ def analyze_matched(
 
     counts = {
         "rows": int(len(entries)),
-        "matched": int((status == "matched").sum()),
-        "given": int((status == "given").sum()),
-        "unmatched": int((status == "unmatched").sum()),
-        "unresolved": int((status == "unresolved").sum()),
+        "matched": int((src == "food table").sum()),
+        "given": int((src == "export").sum()),
+        "unmatched": int(((src == "none") & (status != "unresolved")).sum()),
+        "unresolved": int(((src == "none") & (status == "unresolved")).sum()),
         "rejected": int(len(rejected)),
         "counted": int(entries["counted"].sum()),
         "days": int(n_days),

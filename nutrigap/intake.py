@@ -143,7 +143,9 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
         columns, then one float column per nutrient key of
         :data:`nutrigap.NUTRIENTS` (that entry's amount, canonical unit, NaN =
         no data) and :data:`EXTRA_KEYS`; plus ``counted`` (the entry adds to
-        the day's totals), ``food_entry`` (a food or supplement entry, not a
+        the day's totals), ``amount_source`` (``"export"``: the entry's own
+        amounts, used whenever it has any, whatever its match status; ``"food
+        table"``; ``"none"``), ``food_entry`` (a food or supplement entry, not a
         summary row) and ``mass_g`` (grams used for coverage, with the median
         of known grams, else :data:`NOMINAL_GRAMS`, for entries whose grams are
         unknown).
@@ -171,8 +173,16 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
     supplement = _bool_col(matched, "supplement")
     grams = _float_col(matched, "grams")
     food_ids = matched["food_id"].astype(object).to_numpy() if "food_id" in matched else None
-    is_matched = status == "matched"
-    is_given = status == "given"
+    # an entry that carries amounts of its own (an export row) is counted from them, even
+    # if the matcher re-matched it by text: the export's blank cells mean "no data"
+    own_cols = [k for k in NUTRIENT_KEYS if k in matched.columns]
+    own = (
+        matched[own_cols].apply(pd.to_numeric, errors="coerce").notna().any(axis=1).to_numpy()
+        if own_cols
+        else np.zeros(n, dtype=bool)
+    )
+    is_given = (status == "given") | own
+    is_matched = (status == "matched") & ~is_given
 
     keys = list(NUTRIENT_KEYS)
     per100 = _per100(
@@ -218,6 +228,7 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
         sum_day &= daily_row | np.array([d not in days_daily for d in day])
         counted |= sum_day
         food_entry = food_entry | sum_day
+    out["amount_source"] = np.where(is_given, "export", np.where(is_matched, "food table", "none"))
     out["counted"] = counted
     out["food_entry"] = food_entry
     known = grams[food_entry & ~np.isnan(grams) & (grams > 0)]

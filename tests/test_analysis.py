@@ -1,0 +1,220 @@
+"""End-to-end analysis: sample diaries, real Cronometer exports, errors, properties."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nutrigap
+from nutrigap.analysis import analyze, analyze_matched
+from nutrigap.exceptions import NutrigapError, ProfileError
+from nutrigap.foods import match_foods
+from nutrigap.intake import daily_totals
+from nutrigap.reference import Profile
+from nutrigap.samples import list_samples, sample_path
+
+WOMAN = Profile(35, "female")
+
+
+def read_sample(name: str) -> pd.DataFrame:
+    """The sample through nutrigap.io when it is importable, else a plain read."""
+    try:
+        from nutrigap.io import read_diary
+
+        return read_diary(sample_path(name))
+    except ImportError:
+        d = pd.read_csv(sample_path(name), keep_default_na=False, na_values=[""])
+        d["date"] = pd.to_datetime(d["date"])
+        d["grams"] = np.nan
+        d["supplement"] = (
+            d["supplement"].astype(str).str.lower().eq("true") if "supplement" in d else False
+        )
+        d = d.rename(columns={"Magnesium (mg)": "magnesium", "Vitamin D (µg)": "vitamin_d"})
+        d["entry_type"] = "food"
+        d["source_file"] = str(sample_path(name))
+        d["source_line"] = np.arange(2, len(d) + 2)
+        d.attrs["rejected"] = pd.DataFrame(columns=["source_file", "source_line", "raw", "reason"])
+        return d
+
+
+@pytest.fixture(scope="module")
+def low():
+    return analyze(read_sample("low-magnesium"), WOMAN)
+
+
+@pytest.fixture(scope="module")
+def balanced():
+    return analyze(read_sample("balanced"), WOMAN)
+
+
+def test_samples_are_listed():
+    assert set(list_samples()) >= {"low-magnesium", "balanced", "supplements"}
+    with pytest.raises(ValueError, match="low-magnesium"):
+        sample_path("nope")
+
+
+def test_low_magnesium_day_one_by_hand(low):
+    # same figures as tests/test_intake.py::DAY1 (SR28 values x portion grams)
+    day1 = low.daily[low.daily["date"] == pd.Timestamp("2024-03-04")]
+    assert day1["magnesium"].item() == pytest.approx(162.0501996, rel=1e-6)
+    assert day1["caffeine"].item() == pytest.approx(448.638, rel=1e-6)
+    # daily totals are the sums of the entries
+    e = low.entries
+    by_day = e[e["counted"]].groupby("date")["magnesium"].sum()
+    np.testing.assert_allclose(low.daily.set_index("date")["magnesium"], by_day)
+
+
+def test_low_magnesium_verdicts(low):
+    assert low.counts["days"] == 7
+    short = low.short
+    assert {"magnesium", "vitamin_d"} <= set(short.index)
+    assert (short.loc[["magnesium", "vitamin_d"], "status"] == "likely short").all()
+    assert short["status"].tolist() == sorted(
+        short["status"], key=lambda s: s != "likely short"
+    )  # likely before possibly
+    assert low.summary.loc["magnesium", "mean_intake"] < 200
+    # potassium has only an AI: "possibly short", with that wording
+    assert low.summary.loc["potassium", "status"] == "possibly short"
+    assert "Adequate Intake" in short.loc["potassium", "wording"]
+    assert short.loc["magnesium", "twitch"] == nutrigap.NUTRIENTS["magnesium"].twitch
+    # biotin: no data in SR28, never short
+    assert low.summary.loc["biotin", "status"] == "no data"
+    assert "biotin" not in low.gaps.index
+    # gaps reach the RDA
+    assert low.gaps["magnesium"] == pytest.approx(320 - low.summary.loc["magnesium", "mean_intake"])
+    # caffeine: four coffees and two colas a day
+    assert low.lifestyle.loc["caffeine", "mean_per_day"] > 300
+    assert low.lifestyle.loc["caffeine", "days_over"] >= 1
+
+
+def test_balanced_is_mostly_adequate(balanced):
+    s = balanced.summary
+    for k in ("magnesium", "potassium", "folate", "vitamin_b12", "vitamin_b6"):
+        assert s.loc[k, "status"] == "adequate", k
+    assert balanced.lifestyle.loc["water", "status"] == "ok"
+    assert balanced.lifestyle.loc["alcohol", "standard_drinks"] > 0
+
+
+def test_supplements_over_the_ul():
+    r = analyze(read_sample("supplements"), WOMAN)
+    assert {"magnesium", "vitamin_d"} <= set(r.over.index)
+    assert r.summary.loc["magnesium", "ul_intake"] == pytest.approx(500.0)
+    assert r.summary.loc["vitamin_d", "ul_intake"] > 125
+    assert "diarrhoea" in r.over.loc["magnesium", "excess"]
+    # no plain water logged, but coffee, tea and milk are drinks
+    assert r.lifestyle.loc["water", "status"] in ("low", "ok")
+
+
+def test_nothing_lost(low):
+    c = low.counts
+    assert c["rows"] == c["matched"] + c["given"] + c["unmatched"] + c["unresolved"]
+    assert c["input_rows"] == c["rows"] + c["rejected"]
+    assert c["input_rows"] == len(pd.read_csv(sample_path("low-magnesium")))
+
+
+def test_uncertain_when_coverage_is_poor():
+    # one food with magnesium data, three times its mass unmatched
+    m = pd.DataFrame(
+        {
+            "food": ["spinach", "something"],
+            "food_id": ["11457", None],
+            "grams": [100.0, 300.0],
+            "status": ["matched", "unmatched"],
+            "status_reason": ["", "no match"],
+        }
+    )
+    r = analyze_matched(m, WOMAN)
+    assert r.summary.loc["magnesium", "coverage"] == pytest.approx(0.25)
+    assert r.summary.loc["magnesium", "status"] == "uncertain"
+    assert "magnesium" not in r.short.index
+    assert len(r.unmatched) == 1 and r.unmatched["reason"].item() == "no match"
+    r2 = analyze_matched(m, WOMAN, min_coverage=0.2)
+    assert r2.summary.loc["magnesium", "status"] == "likely short"
+
+
+def test_profile_and_person_errors():
+    d = pd.DataFrame({"food": ["spinach"], "quantity": [1.0], "unit": ["cup"]})
+    with pytest.raises(ProfileError, match="age"):
+        analyze(d)
+    r = analyze(d, age=40, sex="m")
+    assert r.profile == Profile(40, "male")
+    two = pd.concat([d.assign(person="ann"), d.assign(person="bob")])
+    with pytest.raises(NutrigapError, match="analyze_many"):
+        analyze(two, WOMAN)
+
+
+def test_lifestyle_limits_follow_the_profile():
+    d = pd.DataFrame({"food": ["coffee"] * 2, "quantity": [1.0, 1.0], "unit": ["cup", "cup"]})
+    adult = analyze(d, WOMAN).lifestyle.loc["caffeine"]
+    assert adult["limit"] == 400 and adult["status"] == "ok"
+    teen = analyze(d, age=16, sex="f").lifestyle.loc["caffeine"]
+    assert teen["limit"] == 100 and teen["status"] == "high"
+    preg = analyze(d, age=30, sex="f", pregnant=True).lifestyle.loc["caffeine"]
+    assert preg["limit"] == 200
+
+
+def test_no_drinks_means_no_water_verdict():
+    d = pd.DataFrame({"food": ["white bread"], "quantity": [2.0], "unit": ["slice"]})
+    w = analyze(d, WOMAN).lifestyle.loc["water"]
+    assert w["status"] == "no data" and "no drinks" in w["message"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations(list(range(12))))
+def test_report_independent_of_row_order(perm):
+    d = read_sample("low-magnesium").iloc[:12]
+    m = match_foods(d)
+    a = analyze_matched(m, WOMAN).summary
+    b = analyze_matched(m.iloc[list(perm)], WOMAN).summary
+    pd.testing.assert_frame_equal(a, b, rtol=1e-9)
+
+
+# ------------------------------------------------------------ real exports
+CRONO_COLUMNS = {
+    "magnesium": ("Magnesium (mg)", 1.0),
+    "calcium": ("Calcium (mg)", 1.0),
+    "potassium": ("Potassium (mg)", 1.0),
+    "vitamin_d": ("Vitamin D (IU)", 1 / 40),
+    "thiamin": ("B1 (Thiamine) (mg)", 1.0),
+    "riboflavin": ("B2 (Riboflavin) (mg)", 1.0),
+    "niacin": ("B3 (Niacin) (mg)", 1.0),
+    "pantothenic_acid": ("B5 (Pantothenic Acid) (mg)", 1.0),
+    "vitamin_b6": ("B6 (Pyridoxine) (mg)", 1.0),
+    "folate": ("Folate (µg)", 1.0),
+    "vitamin_b12": ("B12 (Cobalamin) (µg)", 1.0),
+    "energy": ("Energy (kcal)", 1.0),
+    "water": ("Water (g)", 1.0),
+}
+
+
+def test_cronometer_totals_equal_its_daily_summary(real_samples):
+    try:
+        from nutrigap.io.cronometer import read_cronometer
+    except ImportError:
+        pytest.skip("nutrigap.io not available")
+    diary = read_cronometer(real_samples / "cronometer-servings-large.csv")
+    m = match_foods(diary)
+    r = analyze_matched(m, WOMAN)
+    # totals from the export's own amounts: the analysis also counts the few export rows
+    # whose cells are all blank (no data in Cronometer) from the SR28 food they match
+    # (204 of 9,244 rows, e.g. moringa powder), which Cronometer's summary leaves out
+    e = r.entries.copy()
+    assert (e["amount_source"] == "food table").sum() < 0.03 * len(e)
+    e["counted"] = e["counted"] & (e["amount_source"] == "export")
+    mine = daily_totals(e).set_index("date")
+    assert r.counts["given"] == (r.entries["amount_source"] == "export").sum()
+    summ = pd.read_csv(real_samples / "cronometer-dailysummary-large.csv", parse_dates=["Date"])
+    summ = summ.set_index("Date")
+    days = mine.index.intersection(summ.index)
+    assert len(days) >= 250
+    for key, (col, factor) in CRONO_COLUMNS.items():
+        theirs = summ.loc[days, col].astype(float) * factor
+        ours = mine.loc[days, key].fillna(0.0)
+        # each export cell is rounded to 0.01: allow that per entry, plus 1 %
+        n = mine.loc[days, "n_counted"]
+        tol = 0.01 * theirs.abs() + 0.005 * n * factor + 1e-9
+        bad = (ours - theirs).abs() > tol
+        assert not bad.any(), (key, summ.loc[days][bad].index[:5].tolist())

@@ -19,9 +19,10 @@ total mass (``¼ c (1.5 oz) crickets`` → 42.5 g).
 
 :func:`read_text_diary` reads such lines (a list or a ``.txt`` file), each
 optionally prefixed by a date (``2024-03-01 2 eggs``) and/or a meal
-(``breakfast: oatmeal``). A line holding only a date (``2024-03-01``) or only
-a meal (``Lunch:``) sets it for the lines below; such header lines, blank
-lines and ``#`` comments are not entries.
+(``breakfast: oatmeal``). A date (alone on its line or before an entry)
+holds for the lines below until the next date; a meal prefix holds for its
+line, a meal alone on its line (``Lunch:``) for the lines below. Header lines,
+blank lines and ``#`` comments are not entries.
 """
 
 from __future__ import annotations
@@ -137,6 +138,9 @@ def parse_entry(text: str, *, decimal_comma: bool = False) -> Entry:
     """
     s = re.sub(r"\s+", " ", str(text)).strip()
     s = re.sub(r"^(?:[-*•·]\s+)", "", s)
+    if re.match(r"^[-−]\d", s):  # a negative amount: parsed, for the reader to reject
+        e = parse_entry(s[1:], decimal_comma=decimal_comma)
+        return Entry(-e.quantity, e.unit, e.food, -e.grams)
     lead = _lead_number(s, decimal_comma)
     if lead is not None:
         q, rest = lead
@@ -279,11 +283,11 @@ def _parse_lines(
             continue
         d = _DATE_PREFIX.match(s)
         row_date = cur_date
-        if d:
-            row_date = d.group("date")
+        if d:  # a date starts a new day for this line and the lines below
+            row_date = cur_date = d.group("date")
+            cur_meal = None
             s = s[d.end() :].strip()
             if not s:
-                cur_date, cur_meal = row_date, None
                 continue
         m = _MEAL_PREFIX.match(s)
         row_meal = cur_meal

@@ -1,0 +1,107 @@
+"""The documentation builds without warnings and its code runs as printed.
+
+- ``mkdocs build --strict`` (broken links, missing pages, bad API references fail);
+- every ```` ```pycon ```` block of a page is a doctest: the output shown must be the
+  output produced (blocks of one page share a namespace, in order);
+- every ```` ```python ```` block is executed, unless the line before the fence is
+  ``<!-- no-test -->`` (snippets needing an API key or a network).
+
+Snippets run from the repository root, with FDC_API_KEY unset and MPLBACKEND=Agg.
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PAGES = sorted(DOCS.rglob("*.md"))
+FENCE = re.compile(
+    r"^(?P<indent> *)```(?P<lang>[a-z]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```", re.M | re.S
+)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def _blocks(text: str) -> list[tuple[str, str, int]]:
+    """(language, dedented body, line number) of every fenced block not marked no-test."""
+    out = []
+    for m in FENCE.finditer(text):
+        before = text[: m.start()].rstrip().splitlines()
+        if before and before[-1].strip() == "<!-- no-test -->":
+            continue
+        indent = len(m.group("indent"))
+        body = "\n".join(ln[indent:] for ln in m.group("body").splitlines())
+        out.append((m.group("lang"), body + "\n", text.count("\n", 0, m.start()) + 1))
+    return out
+
+
+def test_every_page_is_in_the_nav():
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for page in PAGES:
+        assert page.relative_to(DOCS).as_posix() in nav, f"{page} is not in mkdocs.yml nav"
+
+
+def test_hook_fills_the_nutrient_table():
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    md = hooks.on_page_markdown("a\n{{ nutrient_table }}\nb", None, None, None)
+    assert "{{" not in md
+    import nutrigap
+
+    for key in nutrigap.TRACKED + nutrigap.CONTEXT:
+        n = nutrigap.NUTRIENTS[key]
+        assert f"#### {n.name} {{#{key.replace('_', '-')}}}" in md
+        assert " ".join(n.twitch.split()) in md
+    readme = hooks.on_page_markdown("{{ dataset_readme:sr28 }}", None, None, None)
+    assert readme.startswith("## SR28 food table")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_snippets_run(page, monkeypatch):
+    blocks = [b for b in _blocks(page.read_text(encoding="utf-8")) if b[0] in ("python", "pycon")]
+    if not blocks:
+        pytest.skip("no code")
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FDC_API_KEY", raising=False)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    globs: dict = {"__name__": "__docs__"}
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    for lang, body, line in blocks:
+        name = f"{page.relative_to(ROOT)}:{line}"
+        if lang == "python":
+            exec(compile(body, name, "exec"), globs)
+            continue
+        test = parser.get_doctest(body, globs, name, str(page), line)
+        result = runner.run(test, clear_globs=False)
+        globs.update(test.globs)  # DocTest works on a copy of the namespace
+        assert result.failed == 0, f"doctest failed in {name} (see output above)"
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None, reason="mkdocs not installed")
+def test_mkdocs_build_strict(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "FDC_API_KEY"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    site = tmp_path / "site"
+    assert (site / "index.html").exists()
+    twitches = (site / "twitches" / "index.html").read_text(encoding="utf-8")
+    assert "{{" not in twitches and "Magnesium" in twitches
+    api = (site / "api" / "assess" / "index.html").read_text(encoding="utf-8")
+    assert "assess_intake" in api

@@ -190,39 +190,47 @@ def match_foods(
     spec, table, port = _tables(foods, portions)
     n = len(diary)
     given = _given_mask(diary)
-    food = diary["food"].astype(object).to_numpy()
-    codes, uniques = pd.factorize(pd.Series(food, dtype=object), use_na_sentinel=True)
-    # distinct texts that need matching
-    need_codes = np.unique(codes[(~given) & (codes >= 0)])
-    texts = [uniques[c] for c in need_codes]
-    alias_map = load_aliases(aliases)
-    ov_map = load_overrides(overrides)
+    codes, uniques = pd.factorize(diary["food"], use_na_sentinel=True)
+    uniques = np.asarray(uniques, dtype=object)
+    # 1. match each distinct text that has a row to match
+    needed = np.zeros(len(uniques), dtype=bool)
+    needed[codes[(~given) & (codes >= 0)]] = True
+    need_codes = np.flatnonzero(needed)
     res, fdc_frames = match_texts(
-        texts, spec, aliases=alias_map, overrides=ov_map, threshold=threshold, fdc=fdc
+        [uniques[c] for c in need_codes],
+        spec,
+        aliases=load_aliases(aliases),
+        overrides=load_overrides(overrides),
+        threshold=threshold,
+        fdc=fdc,
     )
-    # per-code lookup arrays (code -1 / given handled below)
-    pos = np.full(len(uniques) + 1, -1, dtype=np.int64)
-    pos[need_codes] = np.arange(len(need_codes))
-    row_pos = np.where((~given) & (codes >= 0), pos[codes], -1)
-    take = np.where(row_pos >= 0, row_pos, 0)
-    ok = row_pos >= 0
+    m = len(need_codes)
+    # per-text table R: rows 0..m-1 the texts, m "no food text", m+1 "given"
+    pos = np.full(len(uniques), m, dtype=np.int64)
+    pos[need_codes] = np.arange(m)
+    row_pos = np.where(given, m + 1, np.where(codes >= 0, pos[codes], m))
 
-    def col(name, fill):
-        if len(res) == 0:
-            return np.full(n, fill, dtype=object)
-        vals = res[name].to_numpy(dtype=object)[take]
-        return np.where(ok, vals, fill)
+    def table_col(name, no_text, given_value):
+        vals = res[name].to_numpy(dtype=object) if m else np.empty(0, dtype=object)
+        return np.concatenate([vals, np.array([no_text, given_value], dtype=object)])
 
-    out = {c: col(c, None) for c in ("food_id", "matched_description", "match_source")}
-    out["match_method"] = col("match_method", "none")
-    out["match_score"] = col("match_score", np.nan).astype(np.float64)
-    for c in ("runner_up_id", "runner_up_description"):
-        out[c] = col(c, None)
-    out["runner_up_score"] = col("runner_up_score", np.nan).astype(np.float64)
-    status = col("status", "unmatched")
-    reason = col("status_reason", "no food text")
+    R = {
+        c: table_col(c, None, None)
+        for c in (
+            "food_id",
+            "matched_description",
+            "match_source",
+            "runner_up_id",
+            "runner_up_description",
+        )
+    }
+    R["match_method"] = table_col("match_method", "none", "given")
+    R["status"] = table_col("status", "unmatched", "given")
+    R["status_reason"] = table_col("status_reason", "no food text", "")
+    R["match_score"] = table_col("match_score", np.nan, np.nan).astype(np.float64)
+    R["runner_up_score"] = table_col("runner_up_score", np.nan, np.nan).astype(np.float64)
 
-    # portions: per distinct (food, unit)
+    # 2. grams, once per distinct (food, unit, bare)
     if fdc_frames:
         extra_p = [p for _, p in fdc_frames if p is not None and len(p)]
         if extra_p:
@@ -232,55 +240,79 @@ def match_foods(
         if "quantity" in diary.columns
         else np.full(n, np.nan)
     )
-    unit = (
-        diary["unit"].astype(object).to_numpy().copy()
-        if "unit" in diary.columns
-        else np.full(n, None, dtype=object)
-    )
-    unit = np.where(pd.isna(unit), None, unit)
+    if "unit" in diary.columns:
+        ucodes, uvals = pd.factorize(diary["unit"], use_na_sentinel=True)
+        uvals = [canonical_unit(u) for u in np.asarray(uvals, dtype=object)]
+    else:
+        ucodes, uvals = np.full(n, -1, dtype=np.int64), []
     stated = (
         pd.to_numeric(diary["grams"], errors="coerce").to_numpy(dtype=np.float64)
         if "grams" in diary.columns
         else np.full(n, np.nan)
     )
+    vocab = list(dict.fromkeys([*uvals, ""]))
+    uid = {u: i for i, u in enumerate(vocab)}
+    to_vocab = np.asarray([uid[u] for u in uvals] + [uid[""]], dtype=np.int64)
+    unit_code = to_vocab[ucodes]  # -1 (no unit) -> last entry: ""
     # quantities written into the text ("2 scrambled eggs", "handful of almonds")
     # are used only where the row has neither quantity nor unit
-    bare = np.isnan(qty) & pd.isna(unit) & (codes >= 0)
+    bare = np.isnan(qty) & (unit_code == uid[""]) & (codes >= 0) & ~given
     if bare.any():
-        hints = {c: leading_measure(uniques[c]) for c in np.unique(codes[bare])}
-        hq = np.array([hints[c][0] if b else np.nan for c, b in zip(codes, bare, strict=True)])
-        hu = np.array([hints[c][1] if b else None for c, b in zip(codes, bare, strict=True)])
+        bare_codes = np.unique(codes[bare])
+        hint_q = np.full(len(uniques), np.nan)
+        hint_u = np.full(len(uniques), uid[""], dtype=np.int64)
+        for c in bare_codes:
+            q, u = leading_measure(uniques[c])
+            hint_q[c] = q
+            if u:
+                if u not in uid:
+                    uid[u] = len(vocab)
+                    vocab.append(u)
+                hint_u[c] = uid[u]
+        hq = hint_q[codes]
         qty = np.where(bare & ~np.isnan(hq), hq, qty)
-        unit = np.where(bare & pd.notna(hu), hu, unit)
-    matched = status == "matched"
-    fid_for_grams = np.where(matched, out["food_id"], None)
-    g = resolve_grams(fid_for_grams, qty, unit, port, stated=stated)
-    grams = g["grams"].to_numpy(dtype=np.float64)
-    gmethod = g["grams_method"].to_numpy(dtype=object)
-    greason = g["reason"].to_numpy(dtype=object)
-    unresolved = matched & np.isnan(grams)
-    status = np.where(unresolved, "unresolved", status)
-    reason = np.where(unresolved, greason, reason)
-    # given rows
-    out["match_method"] = np.where(given, "given", out["match_method"])
-    status = np.where(given, "given", status)
-    reason = np.where(given, "", reason)
-    gmethod = np.where(given & np.isnan(stated), None, gmethod)
+        unit_code = np.where(bare, hint_u[codes], unit_code)
+    is_bare = np.isnan(qty) & (unit_code == uid[""])
+    matched_r = R["status"] == "matched"
+    food_pos = np.where(matched_r, np.arange(m + 2), -1)[row_pos]
+    food_ids = R["food_id"]
+    grams, gm_code, pair_reason = _grams_by_pair(
+        food_pos, food_ids, unit_code, vocab, is_bare, qty, stated, port
+    )
+
+    # 3. status and reasons
+    status_r = np.select(
+        [R["status"] == s for s in _STATUSES], np.arange(len(_STATUSES)), default=2
+    )
+    status_code = status_r[row_pos]
+    unresolved = (status_code == 0) & np.isnan(grams)
+    status_code = np.where(unresolved, 3, status_code)
+    reason_tab = np.concatenate(
+        [
+            np.where(pd.isna(R["status_reason"]), "", R["status_reason"]).astype(object),
+            np.asarray(pair_reason[0], dtype=object),
+        ]
+    )
+    reason_code = np.where(unresolved, len(R["status_reason"]) + pair_reason[1], row_pos)
     grams = np.where(given, stated, grams)
-    # unmatched rows keep stated grams
-    reason = np.where(pd.isna(reason), "", reason)
-    out["grams"] = grams
-    out["grams_method"] = gmethod
-    out["status"] = status
-    out["status_reason"] = reason
+    gm_code = np.where(given & np.isnan(stated), 0, gm_code)
 
     result = diary.copy()
-    for c in MATCH_COLUMNS:
-        v = out[c]
-        if c in _STR_COLS:
-            result[c] = pd.array(np.where(pd.isna(v), None, v).astype(object), dtype="str")
-        else:
-            result[c] = np.asarray(v, dtype=np.float64)
+
+    def put(name, small, index):
+        result[name] = pd.array(small, dtype="str").take(index)
+
+    for c in ("food_id", "matched_description", "match_source"):
+        put(c, R[c], row_pos)
+    result["match_score"] = R["match_score"][row_pos]
+    put("match_method", R["match_method"], row_pos)
+    for c in ("runner_up_id", "runner_up_description"):
+        put(c, R[c], row_pos)
+    result["runner_up_score"] = R["runner_up_score"][row_pos]
+    result["grams"] = grams
+    put("grams_method", np.asarray(_GRAMS_METHODS, dtype=object), gm_code)
+    put("status", np.asarray(_STATUSES, dtype=object), status_code)
+    put("status_reason", reason_tab, reason_code)
     result.attrs = dict(diary.attrs)
     result.attrs["match_candidates"] = (
         dict(zip(res["food"], res["candidates"], strict=True)) if len(res) else {}
@@ -291,6 +323,68 @@ def match_foods(
             [p for _, p in fdc_frames if p is not None], ignore_index=True
         )
     return result
+
+
+_STATUSES = ("matched", "given", "unmatched", "unresolved")
+_GRAMS_METHODS = (None, "stated", "mass", "portion", "volume", "count", "default")
+
+
+def _grams_by_pair(food_pos, food_ids, unit_code, vocab, is_bare, qty, stated, port):
+    """Grams per row, resolving each distinct (food, unit, bare) once.
+
+    Returns grams, a code into :data:`_GRAMS_METHODS` per row, and
+    ``(reasons, reason_index_per_row)`` for unresolved rows.
+    """
+    from nutrigap.foods.portions import _grams_for_pairs
+
+    n = len(food_pos)
+    has_stated = ~np.isnan(stated)
+    need = (food_pos >= 0) & ~has_stated
+    grams = np.full(n, np.nan)
+    gm = np.zeros(n, dtype=np.int64)
+    reason_idx = np.zeros(n, dtype=np.int64)
+    reasons: list[str] = [""]
+    if need.any():
+        key = (food_pos[need] * (len(vocab) + 1) + unit_code[need]) * 2 + is_bare[need]
+        inv, uniq = pd.factorize(key)
+        first = np.zeros(len(uniq), dtype=np.int64)
+        first[inv[::-1]] = np.arange(len(inv))[::-1]
+        rows = np.flatnonzero(need)[first]
+        per, meth, why = _grams_for_pairs(
+            [str(food_ids[food_pos[r]]) for r in rows],
+            [vocab[unit_code[r]] for r in rows],
+            is_bare[rows],
+            port,
+        )
+        mcode = np.asarray([_GRAMS_METHODS.index(x or None) for x in meth], dtype=np.int64)
+        rcode = np.zeros(len(uniq), dtype=np.int64)
+        for i, w in enumerate(why):
+            if w:
+                rcode[i] = len(reasons)
+                reasons.append(w)
+        q = qty[need]
+        g = per[inv] * np.where(np.isnan(q), 1.0, q)
+        r = rcode[inv]
+        mc = mcode[inv]
+        big = g > MAX_GRAMS
+        if big.any():
+            big_reason = len(reasons)
+            reasons.append(f"more than {MAX_GRAMS:.0f} g in one entry: check quantity and unit")
+            r = np.where(big, big_reason, r)
+        neg = q < 0
+        if neg.any():
+            neg_reason = len(reasons)
+            reasons.append("negative quantity")
+            r = np.where(neg, neg_reason, r)
+        bad = big | neg | np.isnan(g)
+        g = np.where(bad, np.nan, g)
+        mc = np.where(bad, 0, mc)
+        grams[need] = g
+        gm[need] = mc
+        reason_idx[need] = r
+    grams[has_stated] = stated[has_stated]
+    gm[has_stated] = 1
+    return grams, gm, (reasons, reason_idx)
 
 
 _STATUS_ORDER = {"unmatched": 0, "unresolved": 1, "matched": 2, "given": 3}

@@ -206,6 +206,13 @@ class FoodIndex:
     exact: dict[str, list[int]]
     vocab: list[str] = field(repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _static_cache: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        f = self.flags
+        self._dynamic = f["candy"] | f["fast"] | f["brand"] | f["processed"]
+        self.food_rank = np.argsort(np.argsort(self.food_ids.astype(str), kind="stable"))
+        self.multi_source = len(set(self.sources.tolist())) > 1
 
     @property
     def n_names(self) -> int:
@@ -367,36 +374,44 @@ class FoodIndex:
         head = self._correct(norm.head) or corrected[-1]
         qtokens = frozenset(corrected)
         n = self.n_names
-        overlap = np.bincount(np.concatenate([self.postings[t] for t in qtokens]), minlength=n)
-        cands = np.flatnonzero(overlap)
-        ov = overlap[cands].astype(np.float64)
+        # one weighted bincount gives, per name: words shared with the text
+        # (units), whether the head noun occurs (thousands) and words shared
+        # with the name's head phrase (millions)
+        parts, weights = [], []
+        for t in qtokens:
+            post = self.postings[t]
+            parts.append(post)
+            weights.append(np.full(len(post), 1001.0 if t == head else 1.0))
+            ph = self.phrase_postings.get(t)
+            if ph is not None:
+                parts.append(ph)
+                weights.append(np.full(len(ph), 1e6))
+        total = np.bincount(np.concatenate(parts), np.concatenate(weights), minlength=n)
+        cands = np.flatnonzero(np.mod(total, 1e6) > 0)
+        tot = total[cands]
+        phrase_ov = np.floor_divide(tot, 1e6)
+        rem = tot - phrase_ov * 1e6
+        head_anywhere = rem >= 1000.0
+        ov = rem - head_anywhere * 1000.0
         nq = float(len(qtokens))
-        ntok = self.name_ntok[cands]
-        pre = 100.0 * (0.6 * ov / nq + 0.4 * 2.0 * ov / (nq + ntok))
-        empty = np.empty(0, dtype=np.int64)
-        phrase_ov = np.bincount(
-            np.concatenate([self.phrase_postings.get(t, empty) for t in qtokens]), minlength=n
-        )[cands]
-        head_id = self.token_id.get(head, -1)
-        qids = np.fromiter((self.token_id[t] for t in qtokens), dtype=np.int64)
+        pre = 100.0 * (0.6 * ov / nq + 0.4 * 2.0 * ov / (nq + self.name_ntok[cands]))
+        qmask = np.zeros(len(self.vocab) + 1, dtype=bool)  # last slot: names without head
+        for t in qtokens:
+            qmask[self.token_id[t]] = True
         name_head = self.name_head[cands]
-        head_eq = name_head == head_id
+        head_eq = name_head == self.token_id.get(head, -2)
         subset = phrase_ov >= self.phrase_len[cands]
-        head_anywhere = np.zeros(n, dtype=bool)
-        head_anywhere[self.postings.get(head, empty)] = True
-        head_anywhere = head_anywhere[cands]
-        factor = np.select(
-            [head_eq & subset, head_eq, (phrase_ov > 0) | np.isin(name_head, qids), head_anywhere],
-            [1.0, 0.9, 0.8, 0.6],
-            default=0.45,
+        factor = np.where(
+            head_eq,
+            np.where(subset, 1.0, 0.9),
+            np.where((phrase_ov > 0) | qmask[name_head], 0.8, np.where(head_anywhere, 0.6, 0.45)),
         )
-        static = np.zeros(len(cands))
-        if not qtokens & _BABY_WORDS:
-            static += self.flags["baby"][cands] * _PENALTY_POINTS["baby"]
-        if not qtokens & _NATIVE_WORDS:
-            static += self.flags["native"][cands] * _PENALTY_POINTS["native"]
-        if not qtokens & {"usda", "commodity"}:
-            static += self.flags["commodity"][cands] * _PENALTY_POINTS["commodity"]
+        combo = (
+            bool(qtokens & _BABY_WORDS),
+            bool(qtokens & _NATIVE_WORDS),
+            bool(qtokens & {"usda", "commodity"}),
+        )
+        static = self._static_penalty(combo)[cands]
         if len(cands) > SHORTLIST:
             rough = pre * factor - static
             keep = np.argpartition(-rough, SHORTLIST)[:SHORTLIST]
@@ -407,14 +422,14 @@ class FoodIndex:
         tset = process.cdist([qkey], choices, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
         tsort = process.cdist([qkey], choices, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
         base = 0.6 * tset.astype(np.float64) + 0.4 * tsort
-        penalty = static
+        penalty = static.copy()
         waive_fast = bool(qtokens & _FAST_WORDS)
         waive_candy = bool(qtokens & _CANDY_WORDS)
         candy = self.flags["candy"][cands]
         fast = self.flags["fast"][cands]
         brand = self.flags["brand"][cands]
         processed = self.flags["processed"][cands]
-        for pos in np.flatnonzero(candy | fast | brand | processed):
+        for pos in np.flatnonzero(self._dynamic[cands]):
             j = cands[pos]
             named_brand = bool(qtokens & self.brand_tokens[j])
             if candy[pos] and not (waive_candy or named_brand):
@@ -431,7 +446,7 @@ class FoodIndex:
         score = np.round(score, 1)
         # best name per food; order by score desc, shorter name, lower food id
         foods = self.name_food[cands]
-        order = np.lexsort((self.food_ids[foods].astype(str), self.name_len[cands], -score))
+        order = np.lexsort((self.food_rank[foods], self.name_len[cands], -score))
         out: list[Candidate] = []
         seen: set[int] = set()
         limit = max(k, 8)
@@ -450,8 +465,20 @@ class FoodIndex:
             )
             if len(out) >= limit:
                 break
-        out = _source_rule(out, norm)
+        if self.multi_source:
+            out = _source_rule(out, norm)
         return out[:k]
+
+    def _static_penalty(self, waived: tuple[bool, bool, bool]) -> np.ndarray:
+        """Dense query-independent penalties for one combination of waivers."""
+        got = self._static_cache.get(waived)
+        if got is None:
+            got = np.zeros(self.n_names)
+            for rule, off in zip(("baby", "native", "commodity"), waived, strict=True):
+                if not off:
+                    got += self.flags[rule] * _PENALTY_POINTS[rule]
+            self._static_cache[waived] = got
+        return got
 
     def lookup_exact(self, norm: NormText) -> Candidate | None:
         """The description with the same normalised key (source rule on ties)."""

@@ -272,6 +272,21 @@ def _resolve_one(food_id: str, unit: str, ms: _Measures, bare: bool) -> tuple[fl
     return got[0], "default" if bare else "count", ""
 
 
+def _grams_for_pairs(food_ids, units, bare, portions):
+    """Resolve distinct (food, canonical unit, bare) triples: arrays per triple."""
+    wanted = set(food_ids)
+    pid = portions["food_id"].astype(str)
+    pf = portions[pid.isin(wanted)]
+    groups = {k: _Measures(g) for k, g in pf.groupby(pf["food_id"].astype(str), sort=False)}
+    empty = _Measures(portions.iloc[:0])
+    per = np.empty(len(food_ids))
+    meth = np.empty(len(food_ids), dtype=object)
+    why = np.empty(len(food_ids), dtype=object)
+    for i, (f, u, b) in enumerate(zip(food_ids, units, bare, strict=True)):
+        per[i], meth[i], why[i] = _resolve_one(f, u, groups.get(f, empty), bool(b))
+    return per, meth, why
+
+
 def resolve_grams(
     food_id: pd.Series | np.ndarray,
     quantity: pd.Series | np.ndarray,
@@ -305,7 +320,6 @@ def resolve_grams(
     qty = pd.to_numeric(pd.Series(quantity).reset_index(drop=True), errors="coerce").to_numpy(
         dtype=np.float64
     )
-    units = pd.Series(unit, dtype=object).reset_index(drop=True)
     n = len(fid)
     given = (
         np.full(n, np.nan)
@@ -314,50 +328,37 @@ def resolve_grams(
             dtype=np.float64
         )
     )
-    has_food = fid.notna().to_numpy()
-    bare = np.isnan(qty) & units.isna().to_numpy()
-    fcodes, fvals = pd.factorize(fid, use_na_sentinel=True)
-    ucodes, uvals = pd.factorize(units.map(canonical_unit))
-    pair = (fcodes.astype(np.int64) * (len(uvals) + 1) + ucodes) * 2 + bare
-    need = has_food & np.isnan(given)
-    per_unit = np.full(n, np.nan)
+    canon = np.asarray([canonical_unit(u) for u in pd.Series(unit, dtype=object)], dtype=object)
+    need = fid.notna().to_numpy() & np.isnan(given)
+    bare = np.isnan(qty) & (canon == "")
+    grams = np.full(n, np.nan)
     method = np.full(n, None, dtype=object)
     reason = np.full(n, "", dtype=object)
     if need.any():
-        uniq, first, inv = np.unique(pair[need], return_index=True, return_inverse=True)
-        idx_need = np.flatnonzero(need)
-        sub_f = fcodes[idx_need[first]]
-        wanted = {str(fvals[c]) for c in sub_f}
-        pf = portions[portions["food_id"].astype(str).isin(wanted)]
-        groups = {k: _Measures(g) for k, g in pf.groupby(pf["food_id"].astype(str), sort=False)}
-        empty = _Measures(portions.iloc[:0])
-        g_u = np.empty(len(uniq))
-        m_u = np.empty(len(uniq), dtype=object)
-        r_u = np.empty(len(uniq), dtype=object)
-        for k, row in enumerate(idx_need[first]):
-            f = str(fvals[fcodes[row]])
-            u = str(uvals[ucodes[row]]) if ucodes[row] >= 0 else ""
-            g_u[k], m_u[k], r_u[k] = _resolve_one(f, u, groups.get(f, empty), bool(bare[row]))
-        per_unit[idx_need] = g_u[inv]
-        method[idx_need] = m_u[inv]
-        reason[idx_need] = r_u[inv]
-    q = np.where(np.isnan(qty), 1.0, qty)
-    grams = per_unit * q
-    too_big = grams > max_grams
-    if too_big.any():
-        reason[too_big] = [f"{g:.0f} g is more than {max_grams:.0f} g" for g in grams[too_big]]
-        grams[too_big] = np.nan
-        method[too_big] = None
-    neg = q < 0
-    if neg.any():
-        grams[neg & need] = np.nan
-        reason[neg & need] = "negative quantity"
-        method[neg & need] = None
-    unresolved = need & np.isnan(grams)
-    method[unresolved] = None
+        keys = pd.MultiIndex.from_arrays(
+            [fid[need].astype(str).to_numpy(), canon[need], bare[need]]
+        )
+        inv, uniq = pd.factorize(keys)
+        per, meth, why = _grams_for_pairs(
+            list(uniq.get_level_values(0)),
+            list(uniq.get_level_values(1)),
+            np.asarray(uniq.get_level_values(2), dtype=bool),
+            portions,
+        )
+        q = qty[need]
+        g = per[inv] * np.where(np.isnan(q), 1.0, q)
+        r = why[inv].astype(object)
+        mt = meth[inv].astype(object)
+        big = g > max_grams
+        r[big] = f"more than {max_grams:.0f} g in one entry: check quantity and unit"
+        neg = q < 0
+        r[neg] = "negative quantity"
+        bad = big | neg | np.isnan(g)
+        g[bad] = np.nan
+        mt[bad | (mt == "")] = None
+        grams[need], method[need], reason[need] = g, mt, r
     has_stated = ~np.isnan(given)
     grams[has_stated] = given[has_stated]
     method[has_stated] = "stated"
     reason[has_stated] = ""
-    method[method == ""] = None
     return pd.DataFrame({"grams": grams, "grams_method": method, "reason": reason})

@@ -103,7 +103,7 @@ def test_messy_file_nothing_lost():
     assert len(d) + len(rej) == 9 == _data_lines(DATA / "messy.csv")
     assert d["food"].iloc[0] == "Porridge\nwith honey"
     assert list(d["source_line"]) == [2, 5, 12]  # the line where each record starts
-    reasons = dict(zip(rej["source_line"], rej["reason"]))
+    reasons = dict(zip(rej["source_line"], rej["reason"], strict=True))
     assert reasons == {
         6: "column 'date': not a date '2024-03-45'",
         7: "more than 5000 g in one entry (limit MAX_GRAMS)",
@@ -239,7 +239,9 @@ def test_mfp_real_exports(real_samples):
         assert len(d) + len(rejected_rows(d)) == n, name
         assert d["date"].notna().all()
     d = read_diary(real_samples / "myfitnesspal-nutrition-summary-2018.csv")
-    raw = pd.read_csv(real_samples / "myfitnesspal-nutrition-summary-2018.csv", encoding="utf-8-sig")
+    raw = pd.read_csv(
+        real_samples / "myfitnesspal-nutrition-summary-2018.csv", encoding="utf-8-sig"
+    )
     np.testing.assert_allclose(d["calcium_pct_dv"], raw["Calcium"])
     np.testing.assert_allclose(d["calcium"], raw["Calcium"] * 10)
     np.testing.assert_allclose(d["potassium"], raw["Potassium"])

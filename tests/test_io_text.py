@@ -90,7 +90,7 @@ def test_parse_amount_cells():
     assert parse_amount("0,5 l", decimal_comma=True)[:2] == (0.5, "l")
     assert parse_amount("1 c")[:2] == (1.0, "cup")
     assert parse_amount("-2 cups").quantity == -2.0
-    assert parse_amount("") [:2] == (parse_amount("").quantity, None)
+    assert parse_amount("")[:2] == (parse_amount("").quantity, None)
 
 
 def test_text_diary_from_lines_dates_and_meals():
@@ -127,7 +127,9 @@ def test_text_file_with_rejects():
 
 def test_absurd_text_entries_rejected():
     d = read_text_diary(["45 kg rice", "2 cups", "-1 cup milk", "1 cup milk"])
-    reasons = dict(zip(d.attrs["rejected"]["source_line"], d.attrs["rejected"]["reason"]))
+    reasons = dict(
+        zip(d.attrs["rejected"]["source_line"], d.attrs["rejected"]["reason"], strict=True)
+    )
     assert list(d["source_line"]) == [4]
     assert "5000" in reasons[1]
     assert reasons[2] == "no food named"

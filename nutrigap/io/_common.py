@@ -45,6 +45,7 @@ __all__ = [
     "DATE_RANGE",
     "rejected_rows",
     "empty_rejected",
+    "RejectedRows",
     "load_text",
     "sniff_delimiter",
     "Table",
@@ -83,9 +84,30 @@ MAX_QUANTITY = 10000.0
 DATE_RANGE = (pd.Timestamp("1900-01-01"), pd.Timestamp("2100-12-31"))
 
 
+class RejectedRows(pd.DataFrame):
+    """The rejected-rows table (a :class:`pandas.DataFrame`).
+
+    The only difference from a plain frame: ``a == b`` between two rejected
+    tables is ``a.equals(b)`` (a bool). pandas compares ``attrs`` dicts when it
+    concatenates or ``astype``-s a diary; with a plain frame in ``attrs`` that
+    comparison raises "truth value of a DataFrame is ambiguous".
+    """
+
+    @property
+    def _constructor(self):
+        return RejectedRows
+
+    def __eq__(self, other: object):  # type: ignore[override]
+        if isinstance(other, RejectedRows):
+            return self.equals(other)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def empty_rejected() -> pd.DataFrame:
     """An empty rejected-rows table with the right columns and dtypes."""
-    return pd.DataFrame(
+    return RejectedRows(
         {
             "source_file": pd.Series([], dtype="str"),
             "source_line": pd.Series([], dtype="int64"),
@@ -657,7 +679,7 @@ class Rejects:
         recs += [(t.name, int(t.lines[i]), t.raw(i), str(self.reason[i])) for i in idx]
         if not recs:
             return empty_rejected()
-        df = pd.DataFrame(recs, columns=REJECTED_COLUMNS)
+        df = RejectedRows(recs, columns=REJECTED_COLUMNS)
         df["source_line"] = df["source_line"].astype("int64")
         return df.sort_values("source_line", kind="stable").reset_index(drop=True)
 

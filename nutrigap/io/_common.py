@@ -348,9 +348,7 @@ def _fast_rows(
     return header, cols, lines
 
 
-def read_table(
-    text: str, name: str, delimiter: str | None = None, header_startswith: str | None = None
-) -> Table:
+def read_table(text: str, name: str, delimiter: str | None = None) -> Table:
     """Split ``text`` into a header and rows of raw strings.
 
     Rows with more fields than the header are rejected; rows with fewer are

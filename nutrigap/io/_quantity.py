@@ -435,8 +435,8 @@ def parse_amount(text: str, decimal_comma: bool = False) -> Amount:
     --------
     >>> parse_amount("2.00 x 2.0 tbsp")
     Amount(quantity=4.0, unit='tbsp', grams=nan)
-    >>> parse_amount("4.8 oz").grams
-    136.07771100000002
+    >>> round(parse_amount("4.8 oz").grams, 2)
+    136.08
     """
     s = re.sub(r"\s+", " ", str(text)).strip()
     if not s:

@@ -103,7 +103,7 @@ __all__ = [
 DEFAULT_THRESHOLD: float = 62.0
 
 #: Names rescored with rapidfuzz per text (stage 2 of :meth:`FoodIndex.search`).
-SHORTLIST: int = 48
+SHORTLIST: int = 24
 
 #: Candidates within this many points of the best count as a close call for the
 #: FNDDS/SR28 source rule.
@@ -211,6 +211,11 @@ class FoodIndex:
     def __post_init__(self) -> None:
         f = self.flags
         self._dynamic = f["candy"] | f["fast"] | f["brand"] | f["processed"]
+        post: dict[str, list[int]] = {}
+        for j, toks in enumerate(self.brand_tokens):
+            for t in toks:
+                post.setdefault(t, []).append(j)
+        self.brand_postings = {t: np.asarray(v, dtype=np.int64) for t, v in post.items()}
         self.food_rank = np.argsort(np.argsort(self.food_ids.astype(str), kind="stable"))
         self.multi_source = len(set(self.sources.tolist())) > 1
 
@@ -350,124 +355,146 @@ class FoodIndex:
         return out
 
     def search(self, norm: NormText, k: int = 3) -> list[Candidate]:
-        """Score the candidates of one normalised text; best ``k`` distinct foods.
+        """Best ``k`` distinct foods for one normalised text (see :meth:`search_many`)."""
+        return self.search_many([norm], k=k)[0]
 
-        Two stages. (1) Over every name sharing a word with the text, a
-        vectorised word-overlap score (Dice blend of the same shape as the
-        final score) times the head-noun factor minus the static penalties
-        picks :data:`SHORTLIST` names. (2) Those are rescored with rapidfuzz
-        (token_set/token_sort blend) and the query-dependent brand and
-        processing penalties. Names without head-noun agreement cannot pass
-        the threshold, so the shortlist never drops an acceptable match for
-        lack of scoring.
-        """
-        if not norm.tokens:
-            return []
-        corrected = []
+    def _query(self, norm: NormText):
+        corrected: list[str] = []
         for t in norm.tokens:
             c = self._correct(t)
             if c is not None and c not in corrected:
                 corrected.append(c)
         if not corrected:
-            return []
+            return None
         typo = corrected != list(dict.fromkeys(norm.tokens))
         head = self._correct(norm.head) or corrected[-1]
-        qtokens = frozenset(corrected)
+        q = frozenset(corrected)
+        combo = (bool(q & _BABY_WORDS), bool(q & _NATIVE_WORDS), bool(q & {"usda", "commodity"}))
+        return corrected, head, typo, combo, bool(q & _FAST_WORDS), bool(q & _CANDY_WORDS)
+
+    def search_many(self, norms: list[NormText], k: int = 3) -> list[list[Candidate]]:
+        """Score candidates for many normalised texts; best ``k`` distinct foods each.
+
+        Two stages. (1) Per text, one weighted ``bincount`` over the postings
+        of its words gives every name sharing a word: the number of shared
+        words, whether the head noun occurs, how many words of the name's head
+        phrase the text has, and whether the text names the name's brand or
+        processing word. From these a word-overlap score (a Dice blend of the
+        same shape as the final score) times the head-noun factor minus all
+        penalties picks :data:`SHORTLIST` names. (2) The shortlisted pairs of
+        all texts are rescored at once with rapidfuzz ``cpdist``
+        (token_set/token_sort blend). Names without head-noun agreement cannot
+        pass the threshold, so the shortlist never drops an acceptable match.
+        """
         n = self.n_names
-        # one weighted bincount gives, per name: words shared with the text
-        # (units), whether the head noun occurs (thousands) and words shared
-        # with the name's head phrase (millions)
-        parts, weights = [], []
-        for t in qtokens:
-            post = self.postings[t]
-            parts.append(post)
-            weights.append(np.full(len(post), 1001.0 if t == head else 1.0))
-            ph = self.phrase_postings.get(t)
-            if ph is not None:
-                parts.append(ph)
-                weights.append(np.full(len(ph), 1e6))
-        total = np.bincount(np.concatenate(parts), np.concatenate(weights), minlength=n)
-        cands = np.flatnonzero(np.mod(total, 1e6) > 0)
-        tot = total[cands]
-        phrase_ov = np.floor_divide(tot, 1e6)
-        rem = tot - phrase_ov * 1e6
-        head_anywhere = rem >= 1000.0
-        ov = rem - head_anywhere * 1000.0
-        nq = float(len(qtokens))
-        pre = 100.0 * (0.6 * ov / nq + 0.4 * 2.0 * ov / (nq + self.name_ntok[cands]))
-        qmask = np.zeros(len(self.vocab) + 1, dtype=bool)  # last slot: names without head
-        for t in qtokens:
-            qmask[self.token_id[t]] = True
-        name_head = self.name_head[cands]
-        head_eq = name_head == self.token_id.get(head, -2)
-        subset = phrase_ov >= self.phrase_len[cands]
-        factor = np.where(
-            head_eq,
-            np.where(subset, 1.0, 0.9),
-            np.where((phrase_ov > 0) | qmask[name_head], 0.8, np.where(head_anywhere, 0.6, 0.45)),
-        )
-        combo = (
-            bool(qtokens & _BABY_WORDS),
-            bool(qtokens & _NATIVE_WORDS),
-            bool(qtokens & {"usda", "commodity"}),
-        )
-        static = self._static_penalty(combo)[cands]
-        if len(cands) > SHORTLIST:
-            rough = pre * factor - static
-            keep = np.argpartition(-rough, SHORTLIST)[:SHORTLIST]
-            keep.sort()
-            cands, factor, static = cands[keep], factor[keep], static[keep]
-        choices = [self.name_keys[j] for j in cands]
-        qkey = " ".join(sorted(qtokens))
-        tset = process.cdist([qkey], choices, scorer=fuzz.token_set_ratio, dtype=np.float32)[0]
-        tsort = process.cdist([qkey], choices, scorer=fuzz.token_sort_ratio, dtype=np.float32)[0]
-        base = 0.6 * tset.astype(np.float64) + 0.4 * tsort
-        penalty = static.copy()
-        waive_fast = bool(qtokens & _FAST_WORDS)
-        waive_candy = bool(qtokens & _CANDY_WORDS)
-        candy = self.flags["candy"][cands]
-        fast = self.flags["fast"][cands]
-        brand = self.flags["brand"][cands]
-        processed = self.flags["processed"][cands]
-        for pos in np.flatnonzero(self._dynamic[cands]):
-            j = cands[pos]
-            named_brand = bool(qtokens & self.brand_tokens[j])
-            if candy[pos] and not (waive_candy or named_brand):
-                penalty[pos] += _PENALTY_POINTS["candy"]
-            if fast[pos] and not (waive_fast or named_brand):
-                penalty[pos] += _PENALTY_POINTS["fast"]
-            if brand[pos] and not named_brand:
-                penalty[pos] += _PENALTY_POINTS["brand"]
-            if processed[pos] and not (qtokens & self.processed_tokens[j]):
-                penalty[pos] += _PENALTY_POINTS["processed"]
-        score = np.clip(base * factor - penalty, 0.0, 100.0)
-        if typo:
-            score = score * 0.95  # a corrected spelling is never an exact hit
-        score = np.round(score, 1)
-        # best name per food; order by score desc, shorter name, lower food id
-        foods = self.name_food[cands]
-        order = np.lexsort((self.food_rank[foods], self.name_len[cands], -score))
-        out: list[Candidate] = []
-        seen: set[int] = set()
-        limit = max(k, 8)
-        for pos in order:
-            fi = int(foods[pos])
-            if fi in seen:
+        nvocab = len(self.vocab)
+        out: list[list[Candidate]] = [[] for _ in norms]
+        sl_q, sl_name, sl_factor, sl_pen = [], [], [], []
+        qkeys: list[str] = []
+        typos = np.zeros(len(norms), dtype=bool)
+        for qi, norm in enumerate(norms):
+            info = self._query(norm) if norm.tokens else None
+            qkeys.append("")
+            if info is None:
                 continue
-            seen.add(fi)
-            out.append(
+            toks, head, typos[qi], combo, wfast, wcandy = info
+            qkeys[qi] = " ".join(sorted(toks))
+            parts, wts = [], []
+            qmask = np.zeros(nvocab + 1, dtype=bool)  # last slot: names without head
+            for t in toks:
+                qmask[self.token_id[t]] = True
+                post = self.postings[t]
+                parts.append(post)
+                wts.append(1001.0 if t == head else 1.0)
+                for extra, w in (
+                    (self.phrase_postings.get(t), 1e6),
+                    (self.brand_postings.get(t), 1e4),
+                ):
+                    if extra is not None:
+                        parts.append(extra)
+                        wts.append(w)
+                if t in _PROCESSED_WORDS:
+                    parts.append(post)
+                    wts.append(1e8)
+            lens = [len(p) for p in parts]
+            total = np.bincount(
+                np.concatenate(parts), np.repeat(np.asarray(wts), lens), minlength=n
+            )
+            ov_all = np.mod(total, 1000.0)
+            cands = np.flatnonzero(ov_all)
+            tot = total[cands]
+            ov = ov_all[cands]
+            head_any = np.mod(tot, 1e4) >= 1000.0
+            brand_named = np.mod(tot, 1e6) >= 1e4
+            phrase_ov = np.floor_divide(np.mod(tot, 1e8), 1e6)
+            proc_named = tot >= 1e8
+            nq = float(len(toks))
+            pre = 100.0 * (0.6 * ov / nq + 0.8 * ov / (nq + self.name_ntok[cands]))
+            name_head = self.name_head[cands]
+            head_eq = name_head == self.token_id.get(head, -2)
+            factor = np.where(
+                head_eq,
+                np.where(phrase_ov >= self.phrase_len[cands], 1.0, 0.9),
+                np.where((phrase_ov > 0) | qmask[name_head], 0.8, np.where(head_any, 0.6, 0.45)),
+            )
+            f = self.flags
+            pen = self._static_penalty(combo)[cands]
+            dyn = self._dynamic[cands]
+            if dyn.any():
+                pen = pen + np.where(
+                    dyn,
+                    (f["candy"][cands] & ~(wcandy | brand_named)) * _PENALTY_POINTS["candy"]
+                    + (f["fast"][cands] & ~(wfast | brand_named)) * _PENALTY_POINTS["fast"]
+                    + (f["brand"][cands] & ~brand_named) * _PENALTY_POINTS["brand"]
+                    + (f["processed"][cands] & ~proc_named) * _PENALTY_POINTS["processed"],
+                    0.0,
+                )
+            if len(cands) > SHORTLIST:
+                keep = np.argpartition(pen - pre * factor, SHORTLIST)[:SHORTLIST]
+                cands, factor, pen = cands[keep], factor[keep], pen[keep]
+            sl_q.append(np.full(len(cands), qi, dtype=np.int64))
+            sl_name.append(cands)
+            sl_factor.append(factor)
+            sl_pen.append(pen)
+        if not sl_q:
+            return out
+        q = np.concatenate(sl_q)
+        names = np.concatenate(sl_name)
+        factor = np.concatenate(sl_factor)
+        pen = np.concatenate(sl_pen)
+        queries = [qkeys[i] for i in q]
+        choices = [self.name_keys[j] for j in names]
+        tset = process.cpdist(queries, choices, scorer=fuzz.token_set_ratio, workers=-1)
+        tsort = process.cpdist(queries, choices, scorer=fuzz.token_sort_ratio, workers=-1)
+        base = 0.6 * np.asarray(tset, dtype=np.float64) + 0.4 * np.asarray(tsort, dtype=np.float64)
+        score = np.clip(base * factor - pen, 0.0, 100.0)
+        score = np.where(typos[q], score * 0.95, score)  # a corrected spelling is never exact
+        score = np.round(score, 1)
+        foods = self.name_food[names]
+        # per text: score desc, shorter name, lower food id; one name per food
+        order = np.lexsort((self.food_rank[foods], self.name_len[names], -score, q))
+        q_o, f_o, s_o = q[order], foods[order], score[order]
+        _, first = np.unique(q_o * (len(self.food_ids) + 1) + f_o, return_index=True)
+        first.sort()
+        q_o, f_o, s_o = q_o[first], f_o[first], s_o[first]
+        starts = np.searchsorted(q_o, np.arange(len(norms)))
+        ends = np.searchsorted(q_o, np.arange(len(norms)), side="right")
+        limit = max(k, 8)
+        for qi in range(len(norms)):
+            lo, hi = starts[qi], min(ends[qi], starts[qi] + limit)
+            cands_q = [
                 Candidate(
                     str(self.food_ids[fi]),
                     str(self.descriptions[fi]),
                     str(self.sources[fi]),
-                    float(score[pos]),
+                    float(sc),
                 )
-            )
-            if len(out) >= limit:
-                break
-        if self.multi_source:
-            out = _source_rule(out, norm)
-        return out[:k]
+                for fi, sc in zip(f_o[lo:hi].tolist(), s_o[lo:hi].tolist(), strict=True)
+            ]
+            if self.multi_source:
+                cands_q = _source_rule(cands_q, norms[qi])
+            out[qi] = cands_q[:k]
+        return out
 
     def _static_penalty(self, waived: tuple[bool, bool, bool]) -> np.ndarray:
         """Dense query-independent penalties for one combination of waivers."""
@@ -708,8 +735,11 @@ def match_texts(
     overrides = overrides or {}
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
-    for text in texts:
-        norm = normalize_food_text(text) if isinstance(text, str) else NormText((), (), "", "")
+    empty_norm = NormText((), (), "", "")
+    norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in texts]
+    found = idx.search_many(norms, k=3)
+    for qi, text in enumerate(texts):
+        norm = norms[qi]
         row = {
             "food": text,
             "food_id": None,
@@ -745,7 +775,7 @@ def match_texts(
                 rows.append(row)
                 continue
             chosen = Candidate(fixed, str(idx.descriptions[p]), str(idx.sources[p]), 100.0)
-        cands = idx.search(norm, k=3)
+        cands = found[qi]
         if chosen is None:
             exact = idx.lookup_exact(norm)
             if exact is not None:

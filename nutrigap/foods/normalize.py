@@ -113,10 +113,13 @@ def fold(text: str) -> str:
     >>> fold("Crème Brûlée ½ cup™")
     'creme brulee 1/2 cup'
     """
-    t = re.sub("[\u2122\u00ae\u00a9\u2120]", " ", text)  # ™ ® © ℠
-    t = unicodedata.normalize("NFKD", t).replace(_FRACTION_SLASH, "/")
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    t = t.encode("ascii", "ignore").decode("ascii").lower()
+    if text.isascii():
+        t = text.lower()
+    else:
+        t = re.sub("[\u2122\u00ae\u00a9\u2120]", " ", text)  # ™ ® © ℠
+        t = unicodedata.normalize("NFKD", t).replace(_FRACTION_SLASH, "/")
+        t = "".join(ch for ch in t if not unicodedata.combining(ch))
+        t = t.encode("ascii", "ignore").decode("ascii").lower()
     t = re.sub(r"(\d)(\d/\d)", r"\1 \2", t)  # NFKD "1½" gives "11/2"
     return _WS.sub(" ", t.replace("&", " and ")).strip()
 

@@ -135,25 +135,47 @@ def _ml(unit: str) -> float:
 class _Measures:
     """The portions of one food, parsed once."""
 
-    def __init__(self, rows: pd.DataFrame):
-        # FNDDS portions tied to a subcode (one variety of the food) come last
-        if "subcode" in rows.columns:
-            rows = rows.assign(_sub=rows["subcode"].notna()).sort_values(
-                ["_sub", "seq"], kind="stable"
-            )
-        else:
-            rows = rows.sort_values("seq", kind="stable")
-        self.items = []
-        for amount, measure, grams in zip(
-            rows["amount"].to_numpy(),
-            rows["measure"].to_numpy(),
-            rows["grams"].to_numpy(),
+    def __init__(self, items: list | None = None):
+        self.items = items or []
+
+    @staticmethod
+    def parse(portions: pd.DataFrame) -> dict[str, _Measures]:
+        """Parse a portions table into ``{food_id: _Measures}`` in one pass.
+
+        Order within a food: USDA ``seq``, with FNDDS portions tied to a
+        subcode (one variety of the food) last.
+        """
+        if len(portions) == 0:
+            return {}
+        fid = portions["food_id"].astype(str).to_numpy(dtype=object)
+        sub = (
+            portions["subcode"].notna().to_numpy()
+            if "subcode" in portions.columns
+            else np.zeros(len(portions), dtype=bool)
+        )
+        seq = pd.to_numeric(portions["seq"], errors="coerce").to_numpy(dtype=np.float64)
+        order = np.lexsort((seq, sub, fid))
+        amount = portions["amount"].to_numpy(dtype=np.float64)[order]
+        grams = portions["grams"].to_numpy(dtype=np.float64)[order]
+        measure = portions["measure"].astype(object).to_numpy()[order]
+        ok = np.isfinite(amount) & np.isfinite(grams) & (amount > 0) & (grams > 0)
+        out: dict[str, _Measures] = {}
+        for f, a, m, g, good in zip(
+            fid[order].tolist(),
+            amount.tolist(),
+            measure.tolist(),
+            grams.tolist(),
+            ok.tolist(),
             strict=True,
         ):
-            if not (np.isfinite(amount) and np.isfinite(grams)) or amount <= 0 or grams <= 0:
+            if not good:
                 continue
-            head, qual = measure_head(measure)
-            self.items.append((head, qual, float(amount), float(grams), str(measure)))
+            head, qual = measure_head(m)
+            ms = out.get(f)
+            if ms is None:
+                ms = out[f] = _Measures()
+            ms.items.append((head, qual, a, g, str(m)))
+        return out
 
     def find(self, unit: str):
         """Best measure for ``unit``: plain head, qualified head, then head starting with it."""
@@ -238,7 +260,8 @@ def portion_grams(
     (30.0, 'portion', '')
     """
     rows = portions[portions["food_id"].astype(str) == str(food_id)]
-    return _resolve_one(str(food_id), canonical_unit(unit), _Measures(rows), bare)
+    ms = _Measures.parse(rows).get(str(food_id), _Measures())
+    return _resolve_one(str(food_id), canonical_unit(unit), ms, bare)
 
 
 def _resolve_one(food_id: str, unit: str, ms: _Measures, bare: bool) -> tuple[float, str, str]:
@@ -277,8 +300,8 @@ def _grams_for_pairs(food_ids, units, bare, portions):
     wanted = set(food_ids)
     pid = portions["food_id"].astype(str)
     pf = portions[pid.isin(wanted)]
-    groups = {k: _Measures(g) for k, g in pf.groupby(pf["food_id"].astype(str), sort=False)}
-    empty = _Measures(portions.iloc[:0])
+    groups = _Measures.parse(pf)
+    empty = _Measures()
     per = np.empty(len(food_ids))
     meth = np.empty(len(food_ids), dtype=object)
     why = np.empty(len(food_ids), dtype=object)

@@ -38,6 +38,7 @@ def _env() -> dict[str, str]:
 
 
 def test_every_script_has_expectations():
+    assert NOTEBOOK.exists()
     assert {p.name for p in SCRIPTS} == set(EXPECTED)
 
 
@@ -55,3 +56,21 @@ def test_script_runs(script, tmp_path):
     for text in EXPECTED[script.name]:
         assert text in proc.stdout, f"{script.name} did not print {text!r}"
     assert list(tmp_path.iterdir()) == [], "examples must not write into the working directory"
+
+
+def test_notebook_runs(tmp_path):
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
+        "commit the notebook without outputs"
+    )
+    client = nbclient.NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
+    client.execute()  # raises CellExecutionError, with the cell and traceback, on failure
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+    assert any("Magnesium" in h and "likely short" in h for h in html), "report HTML display"
+    assert any("image/png" in o.get("data", {}) for o in outputs), "no plot was displayed"

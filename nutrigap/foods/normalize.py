@@ -20,7 +20,8 @@ Steps of :func:`normalize_food_text`, in order:
    the default in the tables (``raw``, ``fresh``), marketing (``organic``,
    ``natural``), sizes (``large``, ``medium``), household containers
    (``handful``, ``bowl``, ``glass``, ``slice`` …) and grammatical glue
-   (``of``, ``and``, ``with`` …).
+   (``of``, ``and``, ``with`` …). ``without``/``no`` and the rest of their
+   segment are dropped: what is absent is not a word of the food.
 6. Plurals are cut by suffix rules (:func:`singular`).
 
 The result keeps the token order (the head noun of free text is its last word;
@@ -102,6 +103,7 @@ _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _WS = re.compile(r"\s+")
+_JOINED = re.compile(r"\b(?:and|with|plus)\b")
 _BRAND_DASH = re.compile(r"^[^,]{1,60}?\s+-\s+(?=\S)")
 
 
@@ -185,12 +187,16 @@ class NormText(NamedTuple):
         any order"; used for exact and alias lookups.
     text : str
         Tokens in order joined by spaces (what the fuzzy scorer sees).
+    joined : bool
+        The first segment joins foods with "and", "with" or "&" ("chicken and
+        potatoes"): a combination, not one food.
     """
 
     segments: tuple[tuple[str, ...], ...]
     tokens: tuple[str, ...]
     key: str
     text: str
+    joined: bool = False
 
     @property
     def head(self) -> str:
@@ -271,6 +277,8 @@ def normalize_food_text(text: str) -> NormText:
                 after_number = w in {"fl"}  # "8 fl oz": drop "oz" too
                 continue
             after_number = False
+            if w in {"without", "no"}:  # "without salt", "no added sugar": absent
+                break
             if w in NOISE_WORDS:
                 continue
             s = singular(w)
@@ -283,7 +291,9 @@ def normalize_food_text(text: str) -> NormText:
         for tok in seg:
             seen.setdefault(tok, None)
     tokens = tuple(seen)
-    return NormText(tuple(segments), tokens, " ".join(sorted(tokens)), " ".join(tokens))
+    first = next((seg for seg in _clean(text).split(",") if seg.strip()), "")
+    joined = bool(_JOINED.search(first)) and sum(1 for s in segments if s) >= 1
+    return NormText(tuple(segments), tokens, " ".join(sorted(tokens)), " ".join(tokens), joined)
 
 
 _LEADING = re.compile(

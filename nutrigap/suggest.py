@@ -170,8 +170,8 @@ _BAD_GROUPS = frozenset(
     {"Baby Foods", "Spices and Herbs", "Fats and Oils", "Sweets", "Fast Foods", "Restaurant Foods"}
 )
 _BAD_TEXT = re.compile(
-    r"\b(powder|dehydrated|infant|formula|leavening|supplement|shake mix|dry mix)\b"
-    r"|(variety meats|liver|kidney|giblets).*\braw\b|, dry$|, dry,",
+    r"\b(?:powder|dehydrated|infant|formula|leavening|supplement|shake mix|dry mix)\b"
+    r"|(?:variety meats|liver|kidney|giblets).*\braw\b|, dry$|, dry,",
     re.IGNORECASE,
 )
 _PLANT_GROUPS = {

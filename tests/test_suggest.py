@@ -212,6 +212,20 @@ def test_eaten_foods_get_a_bonus_and_off_list_foods_qualify():
     assert "18369" not in set(s.by_nutrient["food_id"])
 
 
+def test_sanity_filter_on_eaten_foods_raises_no_warning():
+    """The description filter is a plain boolean test: pandas warned (UserWarning, "has match
+    groups") on every call with eaten foods off the shortlist while it had capturing groups."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        s = suggest({"magnesium": 150.0}, eaten=["20033", "18369", "05027"], max_per_nutrient=200)
+    ids = set(s.by_nutrient["food_id"])
+    assert "20033" in ids  # oat bran qualifies
+    assert "18369" not in ids  # baking powder is filtered out
+    assert "05027" not in ids  # raw chicken liver is filtered out
+
+
 def test_report_duck_typing():
     report = SimpleNamespace(
         gaps=pd.Series({"magnesium": 100.0, "calcium": 300.0}),

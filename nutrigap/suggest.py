@@ -154,6 +154,10 @@ FALLBACK_ULS: dict[str, tuple[float, str]] = {
     "magnesium": (350.0, "supplement"),
 }
 
+#: Report nutrient whose ``ul_intake`` is the current intake under a synthetic-scope UL
+#: -> the ``current_intake`` key it fills.
+_SYNTHETIC_CURRENT = {"folate": "folic_acid", "niacin": "niacin_synthetic"}
+
 _ANIMAL_TAGS = frozenset({"dairy", "egg", "fish", "meat"})
 _TAG_SYNONYMS = {
     "eggs": "egg",
@@ -605,7 +609,9 @@ def suggest(
     current_intake : mapping or pandas.Series, optional
         Current mean daily intake per nutrient (canonical units), counted
         against total-scope ULs; ``"folic_acid"`` and ``"niacin_synthetic"``
-        for synthetic-scope ULs. Default: the report's ``mean_intake``.
+        for synthetic-scope ULs. Default: the report's ``mean_intake``, and its
+        ``ul_intake`` of folate (folic acid, µg) and niacin (supplemental, mg) for
+        ``"folic_acid"`` and ``"niacin_synthetic"``.
     ul : mapping or pandas.DataFrame, optional
         ULs overriding the profile's: nutrient -> UL, or a frame with ``ul``
         and ``ul_scope`` columns like ``reference_intakes``.
@@ -669,6 +675,16 @@ def suggest(
     current = pd.Series(
         dict(current_intake) if current_intake is not None else {}, dtype="float64"
     ).fillna(0.0)
+    if report is not None:
+        # the report's intakes under synthetic-scope ULs (folic acid from fortified foods and
+        # supplements, supplemental niacin) count against those ULs unless given explicitly
+        summary = getattr(report, "summary", None)
+        if isinstance(summary, pd.DataFrame) and "ul_intake" in summary:
+            for nutrient, key in _SYNTHETIC_CURRENT.items():
+                if key not in current.index and nutrient in summary.index:
+                    value = float(summary.loc[nutrient, "ul_intake"])
+                    if np.isfinite(value):
+                        current[key] = value
     eaten_ids = _as_ids(eaten)
     notes: list[str] = []
 

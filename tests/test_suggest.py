@@ -239,6 +239,41 @@ def test_report_duck_typing():
     assert s.coverage.loc["calcium", "ul_counted"] <= 2000.0 + 1e-6
 
 
+def test_report_synthetic_intakes_count_against_their_uls():
+    """A report whose person already takes 980 µg folic acid and 34 mg supplemental niacin
+    (``summary["ul_intake"]``): the plan must not add fortified cereal (Corn Flakes: 323 µg
+    folic acid and 17.9 mg niacin per 100 g) beyond the 1,000 µg / 35 mg ULs. Before, the
+    report's synthetic intakes were ignored and the plan added 393 µg folic acid."""
+    summary = pd.DataFrame(
+        {
+            "mean_intake": {"folate": 1800.0, "niacin": 40.0, "thiamin": 0.6},
+            "ul_intake": {"folate": 980.0, "niacin": 34.0, "thiamin": np.nan},
+        }
+    )
+    report = SimpleNamespace(
+        gaps=pd.Series({"vitamin_b12": 2.0, "thiamin": 0.5, "riboflavin": 0.5}),
+        profile=None,
+        summary=summary,
+        entries=pd.DataFrame({"food_id": [None]}),
+    )
+    s = suggest(report)
+    plan = s.plan
+    grams = plan["grams"].to_numpy()
+    per100 = FOODS.loc[plan["food_id"]]
+    fortified = (
+        SHORT["tags"].reindex(plan["food_id"]).fillna("").str.contains("fortified").to_numpy()
+        | (per100["food_group"] == "Breakfast Cereals").to_numpy()
+    )
+    bound = (per100["folate"] / 1.7).where(fortified, 0.0)
+    folic = (per100["folic_acid"].fillna(bound).fillna(0.0).to_numpy() * grams / 100).sum()
+    niacin = (np.where(fortified, per100["niacin"].fillna(0.0), 0.0) * grams / 100).sum()
+    assert 980.0 + folic <= 1000.0 + 1e-6
+    assert 34.0 + niacin <= 35.0 + 1e-6
+    # an explicit current_intake still wins
+    s2 = suggest(report, current_intake={"folic_acid": 0.0, "niacin_synthetic": 0.0})
+    assert not s2.plan.empty
+
+
 # --------------------------------------------------------------------------- the plan
 
 NUTS = ["magnesium", "calcium", "potassium", "vitamin_d", "folate", "vitamin_b12", "vitamin_b6"]

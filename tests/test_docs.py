@@ -7,6 +7,11 @@
   ``<!-- no-test -->`` (snippets needing an API key or a network).
 
 Snippets run from the repository root, with FDC_API_KEY unset and MPLBACKEND=Agg.
+
+When the library's numbers change on purpose, ``NUTRIGAP_UPDATE_DOCS=1 python -m pytest
+tests/test_docs.py`` rewrites the expected output of every failing example in place (an
+expected output ending in a ``...`` line keeps that many leading lines and the ``...``); read
+the diff before committing it.
 """
 
 from __future__ import annotations
@@ -28,10 +33,39 @@ FENCE = re.compile(
     r"^(?P<indent> *)```(?P<lang>[a-z]*)[^\n]*\n(?P<body>.*?)^(?P=indent)```", re.M | re.S
 )
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+UPDATE = os.environ.get("NUTRIGAP_UPDATE_DOCS") == "1"
 
 
-def _blocks(text: str) -> list[tuple[str, str, int]]:
-    """(language, dedented body, line number) of every fenced block not marked no-test."""
+class _Runner(doctest.DocTestRunner):
+    """Records (example, got) of failing examples, for the update mode."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.failed_examples: list[tuple[doctest.Example, str]] = []
+
+    def report_failure(self, out, test, example, got):
+        self.failed_examples.append((example, got))
+        super().report_failure(out, test, example, got)
+
+
+def _new_want(want: str, got: str) -> list[str]:
+    got_lines = [ln.rstrip() or "<BLANKLINE>" for ln in got.rstrip("\n").splitlines()]
+    want_lines = want.rstrip("\n").splitlines()
+    if want_lines and want_lines[-1].strip() == "...":
+        return [*got_lines[: len(want_lines) - 1], "..."]
+    return got_lines
+
+
+def _update(page: Path, fixes: list[tuple[int, int, int, list[str]]]) -> None:
+    """Replace expected-output line ranges [start, end) (0-based file lines), bottom up."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for start, end, indent, new in sorted(fixes, reverse=True):
+        lines[start:end] = [" " * indent + ln for ln in new]
+    page.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _blocks(text: str) -> list[tuple[str, str, int, int]]:
+    """(language, dedented body, fence line, indent) of every fenced block not marked no-test."""
     out = []
     for m in FENCE.finditer(text):
         before = text[: m.start()].rstrip().splitlines()
@@ -39,7 +73,7 @@ def _blocks(text: str) -> list[tuple[str, str, int]]:
             continue
         indent = len(m.group("indent"))
         body = "\n".join(ln[indent:] for ln in m.group("body").splitlines())
-        out.append((m.group("lang"), body + "\n", text.count("\n", 0, m.start()) + 1))
+        out.append((m.group("lang"), body + "\n", text.count("\n", 0, m.start()) + 1, indent))
     return out
 
 
@@ -75,16 +109,25 @@ def test_snippets_run(page, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")
     globs: dict = {"__name__": "__docs__"}
     parser = doctest.DocTestParser()
-    runner = doctest.DocTestRunner(optionflags=FLAGS)
-    for lang, body, line in blocks:
+    failed, fixes = [], []
+    for lang, body, line, indent in blocks:
         name = f"{page.relative_to(ROOT)}:{line}"
         if lang == "python":
             exec(compile(body, name, "exec"), globs)
             continue
+        runner = _Runner(optionflags=FLAGS)
         test = parser.get_doctest(body, globs, name, str(page), line)
         result = runner.run(test, clear_globs=False)
         globs.update(test.globs)  # DocTest works on a copy of the namespace
-        assert result.failed == 0, f"doctest failed in {name} (see output above)"
+        if result.failed:
+            failed.append(name)
+        for example, got in runner.failed_examples:
+            start = line + example.lineno + example.source.count("\n")  # 0-based: body = line
+            end = start + len(example.want.rstrip("\n").splitlines())
+            fixes.append((start, end, indent, _new_want(example.want, got)))
+    if UPDATE and fixes:
+        _update(page, fixes)
+    assert not failed, f"doctests failed in {failed} (see output above)"
 
 
 @pytest.mark.skipif(importlib.util.find_spec("mkdocs") is None, reason="mkdocs not installed")

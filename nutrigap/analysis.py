@@ -86,6 +86,9 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "verdict",
     "confidence",
     "confidence_text",
+    "sd_within",
+    "sd_within_kind",
+    "sd_within_source",
     "status",
     "gap",
     "ul",
@@ -328,6 +331,8 @@ def analyze_matched(
     for c in ("percent_of_target", "z", "probability", "verdict", "confidence"):
         s[c] = assessed[c]
     s["confidence_text"] = assessed["confidence_text"]
+    for c in ("sd_within", "sd_within_kind", "sd_within_source"):
+        s[c] = assessed[c]
     s["coverage"] = cov.reindex(keys).astype(float)
     s["status"] = _status(s, min_coverage)
     goal = s["rda"].where(s["rda"].notna(), s["ai"])

@@ -274,6 +274,10 @@ class Assessment:
         The EAR or AI compared with (NaN if none).
     sd_within, sd_requirement : float
         SDs used (SD of requirement is NaN for AI nutrients).
+    sd_within_kind : {"published", "estimate", "given"}
+        Where ``sd_within`` comes from: a published pooled SD (NASEM 2000,
+        Table B-2), nutrigap's planning estimate (CV x max(intake, cut-off),
+        not a published value) or the caller.
     sd_within_source : str
     z, probability : float
         For EAR nutrients Φ(z) is the probability that usual intake meets the
@@ -314,6 +318,7 @@ class Assessment:
     target_kind: str | None
     target: float
     sd_within: float
+    sd_within_kind: str
     sd_within_source: str
     sd_requirement: float
     z: float
@@ -471,6 +476,9 @@ def assess_intakes(
         return sd, src
 
     sd, sd_src = resolve_sd(mean, target)
+    sd_kind = np.where(
+        ~np.isnan(sd_user), "given", np.where(~np.isnan(pub_sd), "published", "estimate")
+    )
     z_e = z_ear(mean, ear, n, sd, sd_req)
     z_a = z_threshold(mean, ai, n, sd)
     z = np.atleast_1d(np.where(has_ear, z_e, np.where(has_ai, z_a, np.nan)))
@@ -577,6 +585,7 @@ def assess_intakes(
                 "target_kind": kind,
                 "target": float(target[i]),
                 "sd_within": float(sd[i]),
+                "sd_within_kind": str(sd_kind[i]),
                 "sd_within_source": sd_src[i],
                 "sd_requirement": float(sd_req[i]),
                 "z": zi,

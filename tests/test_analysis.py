@@ -135,6 +135,24 @@ def test_uncertain_when_coverage_is_poor():
     assert r2.summary.loc["magnesium", "status"] == "likely short"
 
 
+def test_summary_marks_the_sd_source():
+    """The day-to-day SDs are published values only for magnesium and calcium (women 19-50);
+    the summary (and so JSON/CSV) says which SDs are nutrigap's estimates."""
+    m = pd.DataFrame(
+        {"food": ["spinach"], "food_id": ["11457"], "grams": [200.0], "status": ["matched"]}
+    )
+    s = analyze_matched(m, WOMAN).summary
+    assert {"sd_within", "sd_within_kind", "sd_within_source"} <= set(s.columns)
+    assert (
+        s.loc["magnesium", "sd_within"] == 86
+        and s.loc["magnesium", "sd_within_kind"] == "published"
+    )
+    assert s.loc["potassium", "sd_within_kind"] == "estimate"
+    assert "not a published table value" in s.loc["potassium", "sd_within_source"]
+    man = analyze_matched(m, Profile(40, "m")).summary
+    assert man.loc["magnesium", "sd_within_kind"] == "estimate"
+
+
 def test_profile_and_person_errors():
     d = pd.DataFrame({"food": ["spinach"], "quantity": [1.0], "unit": ["cup"]})
     with pytest.raises(ProfileError, match="age"):

@@ -270,6 +270,21 @@ def test_default_sd_is_planning_cv_outside_published_groups():
     assert pregnant.sd_within == pytest.approx(0.30 * 300)  # not the non-pregnant pooled SD
 
 
+def test_sd_within_kind_marks_estimates():
+    """Only magnesium and calcium for women 19-50 have published pooled SDs (86 and 325 mg);
+    every other SD is nutrigap's planning estimate and must say so in a machine-readable
+    field, not only in prose."""
+    df = assess_intakes({"magnesium": 300, "calcium": 900, "potassium": 2000}, 3, WOMAN_40)
+    assert df["sd_within_kind"].tolist() == ["published", "published", "estimate"]
+    assert "not a published table value" in df.loc["potassium", "sd_within_source"]
+    man = assess_intake("magnesium", 300, 3, Profile(40, "m"))
+    assert man.sd_within_kind == "estimate"
+    given = assess_intake("magnesium", 300, 3, WOMAN_40, sd_within=40)
+    assert given.sd_within_kind == "given"
+    every = assess_intakes(dict.fromkeys(DRI_NUTRIENTS, 1.0), 3, Profile(25, "m"))
+    assert set(every["sd_within_kind"]) == {"estimate"}
+
+
 def test_sd_within_overrides():
     a = assess_intake("magnesium", 300, 3, WOMAN_40, sd_within=40)
     assert a.sd_within == 40 and a.sd_within_source == "given by caller"

@@ -307,12 +307,18 @@ def analyze_matched(
     means = daily[keys].mean(axis=0, skipna=True) if n_days else pd.Series(np.nan, index=keys)
     n_per = daily[keys].notna().sum(axis=0).clip(lower=1) if n_days else pd.Series(1, index=keys)
     ul_intakes: dict[str, float] = {}
-    if n_days:
-        ul_intakes["magnesium"] = float(daily["supplement_magnesium"].mean())
-        ul_intakes["niacin"] = float(daily["supplement_niacin"].mean())
-        fa = daily["folic_acid"]
+    logged = daily["n_counted"].to_numpy() > 0 if n_days else np.zeros(0, dtype=bool)
+    if logged.any():
+        # mean over the logged days: a day without supplements adds 0 mg to the mean
+        ul_intakes["magnesium"] = float(daily.loc[logged, "supplement_magnesium"].mean())
+        ul_intakes["niacin"] = float(daily.loc[logged, "supplement_niacin"].mean())
+        fa = daily.loc[logged, "folic_acid"]
         if fa.notna().any():
-            ul_intakes["folate"] = float(fa.mean(skipna=True))
+            # folic acid is known for table foods and supplements, unknown (NaN) for export
+            # rows; a logged day without any known folic acid had none from the known
+            # sources, so it counts as 0 rather than dropping out of the mean (which would
+            # turn a supplement taken on 1 day in 7 into a daily dose)
+            ul_intakes["folate"] = float(fa.fillna(0.0).mean())
     assessed = assess_intakes(
         means.astype(float), n_per.astype(float).to_dict(), profile, sd_within, ul_intakes
     )
@@ -344,13 +350,35 @@ def analyze_matched(
     s["ul_status"] = assessed["ul_verdict"]
     s["ul_text"] = assessed["ul_text"]
     notes = assessed["note"].astype(object).fillna("").to_numpy(dtype=object).copy()
+
+    def add_note(i: int, extra: str) -> None:
+        notes[i] = f"{notes[i]}; {extra}" if notes[i] else extra
+
     low = (s["status"] == "uncertain").to_numpy()
     for i in np.flatnonzero(low):
-        extra = (
+        add_note(
+            i,
             f"only {s['coverage'].iloc[i]:.0%} of the food mass has data for this nutrient "
-            f"(under {min_coverage:.0%}): the total may be too low, so it is not assessed"
+            f"(under {min_coverage:.0%}): the total may be too low, so it is not assessed",
         )
-        notes[i] = f"{notes[i]}; {extra}" if notes[i] else extra
+    if "folate" in s.index and "folate" in ul_intakes:
+        supplement = (
+            entries["supplement"].fillna(False).astype(bool).to_numpy()
+            if "supplement" in entries
+            else np.zeros(len(entries), dtype=bool)
+        )
+        unknown = (
+            entries["counted"].to_numpy(dtype=bool)
+            & ~supplement
+            & entries["folate"].notna().to_numpy()
+            & entries["folic_acid"].isna().to_numpy()
+        )
+        if unknown.any():
+            add_note(
+                s.index.get_loc("folate"),
+                "folic acid from fortified foods is unknown for entries with their own amounts "
+                "(exports): the folate UL check counts supplements and table foods only",
+            )
     nodata = (s["status"] == "no data").to_numpy()
     for i in np.flatnonzero(nodata):
         notes[i] = "no values for this nutrient in the food table for these foods"

@@ -153,6 +153,32 @@ def test_summary_marks_the_sd_source():
     assert man.loc["magnesium", "sd_within_kind"] == "estimate"
 
 
+def test_folic_acid_ul_intake_is_a_daily_mean_over_all_logged_days():
+    """Export rows carry folate (µg DFE) but no folic acid; a 400 µg folic acid supplement
+    (680 µg DFE) taken on 1 of 3 days averages 133 µg/day, not 400 (days without any known
+    folic acid used to drop out of the mean)."""
+    dates = pd.to_datetime(["2024-01-01", "2024-01-01", "2024-01-02", "2024-01-03"])
+    m = pd.DataFrame(
+        {
+            "date": dates,
+            "food": ["cereal", "folic acid", "cereal", "cereal"],
+            "food_id": [None] * 4,
+            "grams": [np.nan] * 4,
+            "status": ["given"] * 4,
+            "supplement": [False, True, False, False],
+            "entry_type": ["food"] * 4,
+            "folate": [300.0, 680.0, 300.0, 300.0],
+            "magnesium": [50.0, np.nan, 50.0, 50.0],
+        }
+    )
+    s = analyze_matched(m, WOMAN).summary
+    assert s.loc["folate", "ul_intake"] == pytest.approx(400.0 / 3)
+    assert "folic acid from fortified foods is unknown" in s.loc["folate", "note"]
+    # without the supplement there is no known folic acid at all: not assessed
+    s2 = analyze_matched(m.drop(index=1), WOMAN).summary
+    assert s2.loc["folate", "ul_status"] == "not assessed"
+
+
 def test_profile_and_person_errors():
     d = pd.DataFrame({"food": ["spinach"], "quantity": [1.0], "unit": ["cup"]})
     with pytest.raises(ProfileError, match="age"):

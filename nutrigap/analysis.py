@@ -18,8 +18,10 @@
 A nutrient whose coverage is below ``min_coverage`` (default
 :data:`MIN_COVERAGE`, 70 %) is reported as ``"uncertain"``, never as short: the
 total counts only the foods with data, so a low total may only mean missing
-values. A nutrient without any data (biotin: SR28 has no biotin values) is
-``"no data"``.
+values. The total is then a lower bound, so a verdict of ``"adequate"`` stands
+(with a note), while an all-source UL is not called ``"safe"`` (``ul_status``
+``"cannot tell"``). A nutrient without any data (biotin: SR28 has no biotin
+values) is ``"no data"``.
 """
 
 from __future__ import annotations
@@ -260,7 +262,10 @@ def _status(summary: pd.DataFrame, min_coverage: float) -> np.ndarray:
     out[(kind == "AI") & (verdict == "cannot conclude") & (mean < target)] = "possibly short"
     out[verdict == "inadequate"] = "likely short"
     out[verdict == "no reference"] = "no reference"
-    out[np.nan_to_num(cov) < min_coverage] = "uncertain"
+    # with poor coverage the total is a lower bound (missing values are not zero): a
+    # shortfall may only be missing data, but a lower bound that already meets the
+    # requirement stands (z rises with intake), so "adequate" is kept
+    out[(np.nan_to_num(cov) < min_coverage) & (out != "adequate")] = "uncertain"
     out[np.isnan(mean) | (np.nan_to_num(cov) == 0)] = "no data"
     return out
 
@@ -354,6 +359,9 @@ def analyze_matched(
     def add_note(i: int, extra: str) -> None:
         notes[i] = f"{notes[i]}; {extra}" if notes[i] else extra
 
+    poor = (np.nan_to_num(s["coverage"].to_numpy(dtype=float)) < min_coverage) & (
+        s["mean_intake"].notna().to_numpy()
+    )
     low = (s["status"] == "uncertain").to_numpy()
     for i in np.flatnonzero(low):
         add_note(
@@ -361,6 +369,27 @@ def analyze_matched(
             f"only {s['coverage'].iloc[i]:.0%} of the food mass has data for this nutrient "
             f"(under {min_coverage:.0%}): the total may be too low, so it is not assessed",
         )
+    for i in np.flatnonzero(poor & (s["status"] == "adequate").to_numpy()):
+        add_note(
+            i,
+            f"only {s['coverage'].iloc[i]:.0%} of the food mass has data for this nutrient: "
+            "the total is a lower bound, and it already meets the requirement",
+        )
+    # an all-source UL judged "safe" on a lower bound is not safe to claim
+    unsure_ul = (
+        poor & (s["ul_scope"] == "all sources").to_numpy() & (s["ul_status"] == "safe").to_numpy()
+    )
+    if unsure_ul.any():
+        ul_status = s["ul_status"].astype(object).to_numpy().copy()
+        ul_text = s["ul_text"].astype(object).to_numpy().copy()
+        for i in np.flatnonzero(unsure_ul):
+            ul_status[i] = "cannot tell"
+            ul_text[i] = (
+                f"the foods with data are below the UL, but only {s['coverage'].iloc[i]:.0%} "
+                "of the food mass has data for this nutrient, so the full intake may be higher"
+            )
+        s["ul_status"] = ul_status
+        s["ul_text"] = ul_text
     if "folate" in s.index and "folate" in ul_intakes:
         supplement = (
             entries["supplement"].fillna(False).astype(bool).to_numpy()

@@ -179,6 +179,30 @@ def test_folic_acid_ul_intake_is_a_daily_mean_over_all_logged_days():
     assert s2.loc["folate", "ul_status"] == "not assessed"
 
 
+def test_poor_coverage_keeps_an_adequate_lower_bound_but_not_a_safe_ul():
+    """With 25% of the food mass covered the total is a lower bound: 100 g of pumpkin seeds
+    (550 mg magnesium) already exceeds the EAR, so "adequate" stands; a calcium total below
+    its UL on a quarter of the food mass cannot be called safe."""
+    m = pd.DataFrame(
+        {
+            "food": ["pumpkin seeds", "something"],
+            "food_id": ["12016", None],
+            "grams": [100.0, 300.0],
+            "status": ["matched", "unmatched"],
+            "status_reason": ["", "no match"],
+        }
+    )
+    s = analyze_matched(m, WOMAN).summary
+    assert s.loc["magnesium", "coverage"] == pytest.approx(0.25)
+    assert s.loc["magnesium", "status"] == "adequate"
+    assert "lower bound" in s.loc["magnesium", "note"]
+    assert s.loc["calcium", "status"] == "uncertain"  # a low total may be missing data
+    assert s.loc["calcium", "ul_status"] == "cannot tell"
+    assert "may be higher" in s.loc["calcium", "ul_text"]
+    full = analyze_matched(m, WOMAN, min_coverage=0.2).summary
+    assert full.loc["calcium", "ul_status"] == "safe"
+
+
 def test_profile_and_person_errors():
     d = pd.DataFrame({"food": ["spinach"], "quantity": [1.0], "unit": ["cup"]})
     with pytest.raises(ProfileError, match="age"):

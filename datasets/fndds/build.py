@@ -38,7 +38,6 @@ What is transformed (see README.md in this folder):
 from __future__ import annotations
 
 import csv
-import gzip
 import re
 import sys
 from fractions import Fraction
@@ -51,6 +50,9 @@ ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))  # the catalog of the checkout being built
 
 from nutrigap.nutrients import NUTRIENTS  # noqa: E402
+
+sys.path.insert(0, str(HERE.parent))  # datasets/_buildtools.py
+from _buildtools import write_csv_gz  # noqa: E402
 
 NUTRIENT_FILE = "fndds_nutrient_values.csv"
 FOOD_FILE = "foods_and_beverages.csv"
@@ -239,16 +241,6 @@ def build(src: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
     portions = order.drop(columns="_s").reset_index(drop=True)
     return table, portions
-
-
-def write_csv_gz(df: pd.DataFrame, path: Path) -> None:
-    """Write ``df`` as gzipped CSV, reproducibly (no timestamp in the gzip header)."""
-    text = df.to_csv(index=False, float_format="%.6g", lineterminator="\n")
-    with (
-        open(path, "wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
-    ):
-        gz.write(text.encode("utf-8"))
 
 
 def main(argv: list[str]) -> int:

@@ -37,6 +37,9 @@ import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent))  # datasets/_buildtools.py
+
+from _buildtools import write_csv_gz  # noqa: E402
 
 #: catalog key -> SR28 nutrient number (NUTR_DEF.Nutr_No); folate is derived below.
 SR_NUMBERS = {
@@ -169,16 +172,6 @@ def build(src: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     weights["grams"] = weights["grams"].astype(float)
     weights = weights.sort_values(["food_id", "seq"], kind="stable").reset_index(drop=True)
     return table.reset_index(), weights
-
-
-def write_csv_gz(df: pd.DataFrame, path: Path) -> None:
-    """Write ``df`` as gzipped CSV, reproducibly (no timestamp in the gzip header)."""
-    text = df.to_csv(index=False, float_format="%.6g", lineterminator="\n")
-    with (
-        open(path, "wb") as raw,
-        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
-    ):
-        gz.write(text.encode("utf-8"))
 
 
 def main(argv: list[str]) -> int:

@@ -29,6 +29,8 @@ Water
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -74,8 +76,16 @@ LIFESTYLE_COLUMNS: tuple[str, ...] = (
     "twitch",
 )
 
-_DRINK_WORDS = ("beverage", "water", "milk", "juice", "coffee", "tea", "soda", "beer", "wine")
-_VOLUME_UNITS = ("ml", "l", "cl", "dl", "cup", "fl oz", "floz", "glass", "can", "bottle", "mug")
+# whole words only: "water" must not match watercress or watermelon, "tea" not steak,
+# "coffee" not coffeecake, "beer" not beerwurst; "\w*milk" keeps soymilk and buttermilk
+_DRINK_DESC = re.compile(r"\b(?:beverages?|water|\w*milk|juices?|coffee|teas?|soda|beer|wine)\b")
+_DRINK_FOOD = re.compile(
+    r"\b(?:water|coffee|tea|juice|soda|cola|beer|wine|\w*milk)\b"
+    r"(?!\s*(?:cakes?|chestnuts?|chocolate|biscuits?|bread|crackers?|cookies?|cress|melon))"
+)
+# units of drinks; "cup" is left out (a cup of rice, oatmeal or spinach is food): cups of
+# coffee, tea, milk or juice are recognised by their description or text
+_VOLUME_UNITS = ("ml", "l", "cl", "dl", "fl oz", "floz", "glass", "can", "bottle", "mug")
 
 
 def caffeine_limit(profile) -> tuple[float, str]:
@@ -105,7 +115,9 @@ def alcohol_limit(profile) -> tuple[float, str]:
 
 
 def drink_mask(entries: pd.DataFrame) -> np.ndarray:
-    """Entries that are drinks: a beverage, water or milk food, or a volume unit."""
+    """Entries that are drinks: a beverage, water, milk, juice, coffee, tea, soda, beer or
+    wine by the first part of the matched description (whole words), by the food text for
+    entries without a description, or logged in a drink unit (mL, glass, can, bottle, mug)."""
     n = len(entries)
     desc = (
         entries["matched_description"].astype(object).fillna("").astype(str).str.lower()
@@ -118,8 +130,9 @@ def drink_mask(entries: pd.DataFrame) -> np.ndarray:
         else pd.Series([""] * n, index=entries.index)
     )
     first = desc.str.split(",").str[0].fillna("")
-    by_desc = first.str.contains("|".join(_DRINK_WORDS), regex=True)
-    by_food = food.str.contains(r"\b(?:water|coffee|tea|juice|soda|cola|beer|wine|milk)\b")
+    by_desc = first.str.contains(_DRINK_DESC)
+    # the food text counts only where there is no matched description to go by
+    by_food = food.str.contains(_DRINK_FOOD) & (desc == "")
     unit = (
         entries["unit"].astype(object).fillna("").astype(str).str.lower()
         if "unit" in entries.columns

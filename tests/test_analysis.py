@@ -224,6 +224,31 @@ def test_lifestyle_limits_follow_the_profile():
     assert preg["limit"] == 200
 
 
+def test_drinks_are_whole_words_not_substrings():
+    """Watercress, coffeecake and a cup of oatmeal are food: a diary of them logs no drinks
+    (the substring test counted "Watercress, raw" and "Coffeecake" as drinks, and every "cup"
+    as a drink unit, so the water verdict was "low" instead of "no data")."""
+    from nutrigap.lifestyle import drink_mask
+
+    m = pd.DataFrame(
+        {
+            "food": ["watercress", "coffee cake", "oatmeal", "coffee", "soy milk", "water"],
+            "food_id": ["11591", "18104", "08121", "14209", "16139", None],
+            "grams": [34.0, 60.0, 234.0, 237.0, 243.0, 500.0],
+            "unit": ["cup", "slice", "cup", "cup", "cup", "ml"],
+            "status": ["matched"] * 5 + ["unmatched"],
+            "status_reason": [""] * 5 + ["no match"],
+        }
+    )
+    foods = nutrigap.data.load_food_table()
+    m["matched_description"] = [
+        foods.loc[i, "description"] if isinstance(i, str) else "" for i in m["food_id"]
+    ]
+    assert drink_mask(m).tolist() == [False, False, False, True, True, True]
+    food_only = analyze_matched(m.iloc[:3], WOMAN).lifestyle.loc["water"]
+    assert food_only["status"] == "no data"
+
+
 def test_no_drinks_means_no_water_verdict():
     d = pd.DataFrame({"food": ["white bread"], "quantity": [2.0], "unit": ["slice"]})
     w = analyze(d, WOMAN).lifestyle.loc["water"]

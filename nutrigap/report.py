@@ -13,6 +13,11 @@ Safety: every string that comes from a diary (food names, meal names, file
 names) is HTML-escaped in HTML and Markdown output, and CSV cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
 tab or carriage return) get a leading ``'`` (OWASP, *CSV Injection*).
+
+JSON (:meth:`Report.to_dict`, :meth:`Report.to_json`) follows a versioned
+schema (:data:`JSON_SCHEMA_VERSION`): missing values are ``null``, never
+``NaN``, and nutrients are keyed by their catalog key
+(:data:`nutrigap.nutrients.NUTRIENTS`) with their unit.
 """
 
 from __future__ import annotations
@@ -29,7 +34,11 @@ import pandas as pd
 
 from nutrigap.nutrients import NUTRIENTS
 
-__all__ = ["Report", "ADVICE", "defuse_csv_cell"]
+__all__ = ["Report", "ADVICE", "JSON_SCHEMA_VERSION", "VERDICT_LEGEND", "defuse_csv_cell"]
+
+#: Version of the JSON layout written by :meth:`Report.to_dict`; raised on any
+#: incompatible change (a removed or renamed field).
+JSON_SCHEMA_VERSION = 1
 
 #: Shown in every output.
 ADVICE: tuple[str, ...] = (
@@ -43,15 +52,57 @@ ADVICE: tuple[str, ...] = (
 )
 
 _SHORT = ("likely short", "possibly short")
+#: Cell colours of the verdicts: light tints of the plots' Okabe-Ito colours
+#: (:data:`nutrigap.plotting.STATUS_COLOURS`), dark text stays readable on them.
 _STATUS_CSS = {
-    "likely short": "#fbe3d6",
-    "possibly short": "#fdf0cf",
-    "uncertain": "#eeeeee",
-    "no data": "#eeeeee",
-    "no reference": "#eeeeee",
-    "adequate": "#d9f2e6",
+    "likely short": "#f7c9ae",
+    "possibly short": "#fbe2a8",
+    "uncertain": "#e2e2e2",
+    "no data": "#e2e2e2",
+    "no reference": "#e2e2e2",
+    "adequate": "#bfe5d4",
+}
+_STATUS_EDGE = {
+    "likely short": "#D55E00",
+    "possibly short": "#E69F00",
+    "adequate": "#009E73",
 }
 _UL_CSS = {"possible risk of excess": "#f8d0d0", "cannot tell": "#fdf0cf"}
+
+#: What each verdict in the tables means (shown as the legend of every output).
+VERDICT_LEGEND: dict[str, str] = {
+    "likely short": "usual intake is probably below the Estimated Average Requirement (EAR); "
+    "the confidence is that of this verdict (NASEM 2000)",
+    "possibly short": "intake too close to the EAR to tell either way; more logged days "
+    "would sharpen this (no confidence is given: it is about 50/50)",
+    "below AI": "below the Adequate Intake (AI). An AI is an intake that seems adequate, not a "
+    "requirement, so this is possibly short but no evidence of a deficiency; no confidence "
+    "can be given",
+    "adequate": "usual intake probably meets the requirement (EAR nutrients) or is above the "
+    "AI (AI nutrients, 'adequate (above AI)'); the confidence is that of this verdict",
+    "uncertain": "too little of the food eaten has data for this nutrient to assess it",
+    "no data": "the food table has no values for this nutrient for these foods",
+}
+
+#: Display text of the UL verdicts of :func:`nutrigap.assess.assess_intakes`.
+_UL_LABEL = {
+    "safe": "below UL",
+    "possible risk of excess": "may exceed UL",
+    "cannot tell": "near UL",
+    "no UL": "no UL",
+    "not assessed": "not assessed",
+    "not determinable": "not determinable",
+    "no data": "no data",
+}
+
+#: Names of the "nothing lost" counts, in the order shown.
+_COUNT_NAMES = (
+    ("matched", "matched to a food"),
+    ("given", "with amounts given by the export"),
+    ("unmatched", "unmatched"),
+    ("unresolved", "without a known amount"),
+    ("rejected", "rejected"),
+)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -139,10 +190,29 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def _jsonable(v: Any) -> Any:
+    """Plain JSON types all the way down: NaN and infinities become None."""
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple, np.ndarray, pd.Index, pd.Series)):
+        return [_jsonable(x) for x in list(v)]
+    v = _plain(v)
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if isinstance(v, (str, int, float, bool)) or v is None:
+        return v
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return str(v)
+
+
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for rec in df.to_dict("records"):
-        out.append({str(k): _plain(v) for k, v in rec.items()})
+        out.append({str(k): _jsonable(v) for k, v in rec.items()})
     return out
 
 
@@ -318,21 +388,24 @@ class Report:
                 self._suggestions = suggest(self)
         return self._suggestions
 
+    def _sugg(self) -> Any:
+        """The Suggestions when there are gaps to close and the module is available, else None."""
+        if self.gaps.empty:
+            return None
+        s = self.suggestions
+        if getattr(s, "by_nutrient", None) is None:
+            return None
+        return s
+
     # ------------------------------------------------------------- plain text
     def _counts_line(self) -> str:
         c = self.counts
-        parts = [
-            f"{c.get('input_rows', 0)} diary rows",
-            f"{c.get('matched', 0)} matched",
-        ]
-        if c.get("given"):
-            parts.append(f"{c['given']} with the export's own amounts")
-        parts += [
-            f"{c.get('unmatched', 0)} unmatched",
-            f"{c.get('unresolved', 0)} without known amount",
-            f"{c.get('rejected', 0)} rejected",
-        ]
-        return ", ".join(parts) + f"; {c.get('days', 0)} days logged"
+        parts = [f"{c.get(k, 0)} {label}" for k, label in _COUNT_NAMES]
+        return (
+            f"{c.get('input_rows', 0)} diary rows: "
+            + ", ".join(parts)
+            + f"; {c.get('days', 0)} days logged"
+        )
 
     def _title(self) -> str:
         p = self.profile
@@ -348,28 +421,195 @@ class Report:
             who = f"{person}: {who}" if who else str(person)
         return who
 
+    def _source_line(self) -> str:
+        src = [Path(str(x)).name for x in self.meta.get("source") or []]
+        if not src:
+            return ""
+        fmt = self.meta.get("format")
+        more = f" and {len(src) - 3} more" if len(src) > 3 else ""
+        return "Diary: " + ", ".join(src[:3]) + more + (f" ({fmt})" if fmt else "")
+
+    @staticmethod
+    def _verdict(r: pd.Series) -> tuple[str, str]:
+        """Verdict label and confidence text of one summary row (no fake percentages)."""
+        st, kind = str(r["status"]), r["target_kind"]
+        if st == "likely short":
+            return st, _conf(r["confidence"])
+        if st == "possibly short":
+            return ("below AI", "–") if kind == "AI" else (st, "–")
+        if st == "adequate":
+            return ("adequate (above AI)" if kind == "AI" else st), _conf(r["confidence"])
+        return st, "–"
+
+    _HEADER = [
+        "Nutrient",
+        "Mean/day",
+        "EAR",
+        "RDA/AI",
+        "% of RDA/AI",
+        "Verdict",
+        "Confidence",
+        "Coverage",
+        "UL",
+    ]
+
     def _rows(self) -> list[list[str]]:
         rows = []
         for _, r in self.summary.iterrows():
-            conf = "" if not np.isfinite(r["confidence"]) else f" ({_conf(r['confidence'])})"
-            verdict = r["status"] + (conf if r["status"] in (*_SHORT, "adequate") else "")
+            verdict, conf = self._verdict(r)
+            goal_is_ai = not np.isfinite(r["rda"]) and np.isfinite(r["ai"])
+            goal = r["ai"] if goal_is_ai else r["rda"]
             rows.append(
                 [
                     str(r["name"]),
-                    f"{_num(r['mean_intake'])} {r['unit']}",
-                    f"{r['target_kind'] or ''} {_num(r['target'])}".strip(),
+                    f"{_num(r['mean_intake'])} {r['unit']}"
+                    if np.isfinite(r["mean_intake"])
+                    else "–",
+                    _num(r["ear"]),
+                    _num(goal) + (" (AI)" if goal_is_ai else ""),
                     _pct(r["percent_of_target"]),
                     verdict,
+                    conf,
                     _pct(r["coverage"] * 100 if np.isfinite(r["coverage"]) else np.nan),
-                    str(r["ul_status"]),
+                    _UL_LABEL.get(str(r["ul_status"]), str(r["ul_status"])),
                 ]
             )
         return rows
 
-    _HEADER = ["Nutrient", "Mean/day", "Target", "% RDA/AI", "Verdict", "Coverage", "UL"]
+    def _legend_lines(self) -> list[str]:
+        shown = {self._verdict(r)[0].split(" (")[0] for _, r in self.summary.iterrows()}
+        out = [f"{k}: {v}." for k, v in VERDICT_LEGEND.items() if k in shown]
+        out.append(
+            "Units: the nutrient's unit per day; % of RDA/AI = mean intake / RDA (or AI) x 100; "
+            "coverage = share of the food eaten (by mass) with data for the nutrient; "
+            f"under {self.meta.get('min_coverage', 0.7):.0%} it is not assessed. Method: DRI: "
+            "Applications in Dietary Assessment (National Academies, 2000)."
+        )
+        return out
 
-    def to_text(self) -> str:
-        """A plain-text report for a terminal."""
+    def _short_lines(self, r: pd.Series) -> tuple[str, str]:
+        """Headline and gap sentence of one short nutrient."""
+        head = (
+            f"{_num(r['mean_intake'])} {r['unit']}/day ({_pct(r['percent_of_target'])} of the "
+            f"{'AI' if r['target_kind'] == 'AI' else 'RDA'}) — {r['wording']}"
+        )
+        goal = self.summary.loc[r["key"], "rda"]
+        if not np.isfinite(goal):
+            goal = self.summary.loc[r["key"], "ai"]
+        gap = ""
+        if np.isfinite(r["gap"]):
+            gap = (
+                f"About {_num(r['gap'])} {r['unit']} more a day would reach the "
+                f"{'AI' if r['target_kind'] == 'AI' else 'RDA'} ({_num(goal)} {r['unit']})."
+            )
+        return head, gap
+
+    def _suggestion_text(self, top: int = 3) -> list[str]:
+        sug = self._sugg()
+        if sug is None:
+            return []
+        out = ["", "Foods that would help (one portion each; share of the daily gap it closes):"]
+        by = sug.by_nutrient
+        for key, grp in by.groupby("nutrient", sort=False):
+            nut = NUTRIENTS[key]
+            out.append(
+                f"* {nut.name} ({_num(self.gaps.get(key, np.nan))} {nut.display_unit} short a day):"
+            )
+            for r in grp.head(top).itertuples():
+                out.append(
+                    f"    {r.description} — {r.portion} ({r.portion_grams:.0f} g): "
+                    f"{_num(r.amount)} {nut.display_unit}, {r.gap_share_pct:.0f}% of the gap, "
+                    f"{r.energy_kcal:.0f} kcal"
+                )
+        missing = [k for k in self.gaps.index if k not in set(by["nutrient"])]
+        if missing:
+            out.append("* No food suggestion for: " + ", ".join(NUTRIENTS[k].name for k in missing))
+        if not sug.plan.empty:
+            kcal = float(sug.plan["energy_kcal"].sum())
+            out += [
+                "",
+                f"A combined plan ({int(sug.plan['portions'].sum())} portions, "
+                f"{kcal:.0f} kcal a day):",
+            ]
+            for r in sug.plan.itertuples():
+                out.append(
+                    f"* {r.description} — {int(r.portions)} x {r.portion} ({r.grams:.0f} g, "
+                    f"{r.energy_kcal:.0f} kcal)"
+                )
+            if not sug.coverage.empty:
+                closed = [
+                    f"{NUTRIENTS[k].name} {_closed(c.closed_pct)}"
+                    for k, c in sug.coverage.iterrows()
+                ]
+                out.append("  Share of each gap it closes: " + ", ".join(closed))
+        if sug.notes:
+            out += ["", "About these suggestions:"] + [f"* {n}" for n in sug.notes]
+        return out
+
+    def unmatched_summary(self) -> pd.DataFrame:
+        """The entries not counted, one row per distinct (food, status, reason).
+
+        Columns: ``food``, ``status``, ``reason``, ``candidates``, ``entries``
+        (how many diary rows), ``lines`` (their source lines, e.g.
+        "week.csv: 4, 21, 35").
+        """
+        cols = ["food", "status", "reason", "candidates", "entries", "lines"]
+        if self.unmatched.empty:
+            return pd.DataFrame(columns=cols)
+        u = self.unmatched.copy()
+        u.attrs = {}  # a DataFrame in attrs (the reader's "rejected") breaks pandas' groupby
+        keys = [c for c in ("food", "status", "reason") if c in u]
+        g = u.assign(
+            _line=[_line_of(r) for _, r in u.iterrows()],
+            _file=[_file_of(r) for _, r in u.iterrows()],
+        ).astype({k: object for k in keys})
+        rows = []
+        for vals, grp in g.groupby(keys, sort=False, dropna=False):
+            vals = vals if isinstance(vals, tuple) else (vals,)
+            rec = dict(zip(keys, vals, strict=True))
+            lines = [x for x in grp["_line"] if x]
+            shown = ", ".join(lines[:10]) + (
+                f", … ({len(lines) - 10} more)" if len(lines) > 10 else ""
+            )
+            files = sorted({f for f in grp["_file"] if f})
+            rows.append(
+                {
+                    "food": rec.get("food", ""),
+                    "status": rec.get("status", ""),
+                    "reason": rec.get("reason", ""),
+                    "candidates": grp["candidates"].iloc[0] if "candidates" in grp else "",
+                    "entries": len(grp),
+                    "lines": (f"{files[0]}: " if len(files) == 1 else "") + shown,
+                }
+            )
+        return pd.DataFrame(rows, columns=cols)
+
+    def _not_counted_text(self, limit: int = 20) -> list[str]:
+        out = []
+        if len(self.unmatched):
+            groups = self.unmatched_summary()
+            out += ["", f"Entries not counted ({len(self.unmatched)}):"]
+            for _, r in groups.head(limit).iterrows():
+                n = f"{r['entries']} entries" if r["entries"] > 1 else "1 entry"
+                out.append(f"* {r['food']!s}: {r['status']} ({n}; {r['lines']}) — {r['reason']}")
+            if len(groups) > limit:
+                out.append(f"  … and {len(groups) - limit} more foods (see report.unmatched)")
+        if len(self.rejected):
+            out += ["", f"Rejected lines ({len(self.rejected)}):"]
+            for _, r in self.rejected.head(limit).iterrows():
+                out.append(f"* {_where(r)}{r.get('raw', '')!s} ({r.get('reason', '')})")
+            if len(self.rejected) > limit:
+                out.append(f"  … and {len(self.rejected) - limit} more (see report.rejected)")
+        return out
+
+    def to_text(self, suggestions: bool = True) -> str:
+        """A plain-text report for a terminal.
+
+        Parameters
+        ----------
+        suggestions : bool, default True
+            Include the foods that close the gaps (:attr:`suggestions`).
+        """
         rows = self._rows()
         widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(self._HEADER)]
 
@@ -377,21 +617,23 @@ class Report:
             return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
         out = ["nutrigap report" + (f" — {self._title()}" if self._title() else ""), ""]
-        out.append(self._counts_line())
+        out.append("Nothing lost: " + self._counts_line())
+        if self._source_line():
+            out.append(self._source_line())
         out.append("")
         out.append(line(self._HEADER))
         out.append(line(["-" * w for w in widths]))
         out += [line(r) for r in rows]
+        out.append("")
+        out += [f"  {x}" for x in self._legend_lines()]
         short = self.short
         if len(short):
             out += ["", "Short:"]
             for _, r in short.iterrows():
-                out.append(
-                    f"* {r['name']}: {_num(r['mean_intake'])} {r['unit']}/day "
-                    f"({_pct(r['percent_of_target'])} of target) — {r['wording']}"
-                )
-                if np.isfinite(r["gap"]):
-                    out.append(f"  about {_num(r['gap'])} {r['unit']} more a day would reach it.")
+                head, gap = self._short_lines(r)
+                out.append(f"* {r['name']}: {head}")
+                if gap:
+                    out.append(f"  {gap}")
                 out.append(f"  Twitches: {r['twitch']}")
                 out.append(f"  Sources: {r['sources']}")
         else:
@@ -407,17 +649,12 @@ class Report:
         unc = self.summary[self.summary["status"].isin(["uncertain", "no data"])]
         if len(unc):
             out += ["", "Not assessed (too little data): " + ", ".join(unc["name"])]
+        if suggestions:
+            out += self._suggestion_text()
         out += ["", "Lifestyle:"]
         for _, r in self.lifestyle.iterrows():
             out.append(f"* {r['name']}: {r['message']}")
-        if len(self.unmatched):
-            out += ["", f"Entries not counted ({len(self.unmatched)}):"]
-            for _, r in self.unmatched.head(20).iterrows():
-                out.append(
-                    f"* {r.get('food', '')!s}: {r.get('status', '')} ({r.get('reason', '')})"
-                )
-            if len(self.unmatched) > 20:
-                out.append(f"  … and {len(self.unmatched) - 20} more (see report.unmatched)")
+        out += self._not_counted_text()
         out += [""] + [f"Note: {a}" for a in ADVICE]
         return "\n".join(out) + "\n"
 
@@ -431,28 +668,80 @@ class Report:
             f"{self.counts.get('days', 0)} days; short: {short}>"
         )
 
-    def to_markdown(self) -> str:
-        """A Markdown report (diary strings HTML-escaped)."""
+    # ------------------------------------------------------------- markdown
+    def _suggestion_markdown(self) -> list[str]:
+        sug = self._sugg()
+        if sug is None:
+            return []
+        out = ["", "## Foods that would help", ""]
+        out.append(
+            "One realistic portion of each; *of gap* is the share of the daily gap it closes."
+        )
+        for key, grp in sug.by_nutrient.groupby("nutrient", sort=False):
+            nut = NUTRIENTS[key]
+            out += [
+                "",
+                f"### {nut.name} ({_num(self.gaps.get(key, np.nan))} {nut.display_unit} short a day)",
+                "",
+                "| Food | Portion | Amount | Of gap | kcal |",
+                "|---|---|---:|---:|---:|",
+            ]
+            for r in grp.itertuples():
+                out.append(
+                    f"| {_md(r.description)} | {_md(r.portion)} ({r.portion_grams:.0f} g) | "
+                    f"{_num(r.amount)} {nut.display_unit} | {r.gap_share_pct:.0f}% | "
+                    f"{r.energy_kcal:.0f} |"
+                )
+        if not sug.plan.empty:
+            kcal = float(sug.plan["energy_kcal"].sum())
+            out += ["", f"### A combined plan ({kcal:.0f} kcal a day)", ""]
+            out += ["| Portions a day | Food | Grams | kcal |", "|---:|---|---:|---:|"]
+            for r in sug.plan.itertuples():
+                out.append(
+                    f"| {int(r.portions)} x {_md(r.portion)} | {_md(r.description)} | "
+                    f"{r.grams:.0f} | {r.energy_kcal:.0f} |"
+                )
+            if not sug.coverage.empty:
+                out += ["", "| Nutrient | Gap | Closed by the plan |", "|---|---:|---:|"]
+                for k, c in sug.coverage.iterrows():
+                    out.append(
+                        f"| {NUTRIENTS[k].name} | {_num(c.gap)} {NUTRIENTS[k].display_unit} | "
+                        f"{_closed(c.closed_pct)} |"
+                    )
+        if sug.notes:
+            out.append("")
+            out += [f"- {_md(n)}" for n in sug.notes]
+        return out
+
+    def to_markdown(self, suggestions: bool = True) -> str:
+        """A Markdown report (diary strings HTML-escaped).
+
+        Parameters
+        ----------
+        suggestions : bool, default True
+            Include the foods that close the gaps.
+        """
         rows = self._rows()
         out = ["# nutrigap report", ""]
         if self._title():
             out += [f"**{_md(self._title())}**", ""]
-        out += [f"Nothing lost: {self._counts_line()}.", ""]
+        out += [f"Nothing lost: {self._counts_line()}."]
+        if self._source_line():
+            out += ["", _md(self._source_line())]
+        out.append("")
         out.append("| " + " | ".join(self._HEADER) + " |")
-        out.append("|" + "|".join("---" for _ in self._HEADER) + "|")
+        out.append("|---|" + "|".join("---:" for _ in self._HEADER[1:5]) + "|---|---:|---:|---|")
         out += ["| " + " | ".join(_md(c) for c in r) + " |" for r in rows]
+        out.append("")
+        out += [f"- {_md(x)}" for x in self._legend_lines()]
         short = self.short
         out += ["", "## Short", ""]
         if len(short):
             for _, r in short.iterrows():
-                out.append(
-                    f"- **{r['name']}**: {_num(r['mean_intake'])} {r['unit']}/day "
-                    f"({_pct(r['percent_of_target'])} of target), {r['wording']}."
-                )
-                if np.isfinite(r["gap"]):
-                    out.append(
-                        f"  About {_num(r['gap'])} {r['unit']} more a day reaches the target."
-                    )
+                head, gap = self._short_lines(r)
+                out.append(f"- **{r['name']}**: {_md(head)}.")
+                if gap:
+                    out.append(f"  {gap}")
                 out.append(f"  *Role:* {r['role']} *Signs of lack:* {r['deficiency']}")
                 out.append(f"  *Twitches:* {r['twitch']} *Sources:* {r['sources']}")
         else:
@@ -465,21 +754,27 @@ class Report:
                     f"- **{r['name']}**: {_num(r['ul_intake'])} {r['unit']}/day, UL "
                     f"{_num(r['ul'])} ({r['ul_scope']}). {r['excess']}"
                 )
+        if suggestions:
+            out += self._suggestion_markdown()
         out += ["", "## Lifestyle", ""]
         out += [f"- **{r['name']}**: {_md(r['message'])}" for _, r in self.lifestyle.iterrows()]
+        out += ["", "## Entries not counted", "", f"{self._counts_line()}."]
         if len(self.unmatched):
-            out += ["", f"## Entries not counted ({len(self.unmatched)})", ""]
-            out += ["| Food | Status | Reason | Candidates |", "|---|---|---|---|"]
-            for _, r in self.unmatched.iterrows():
+            out += ["", f"### Unmatched or without amount ({len(self.unmatched)})", ""]
+            out += ["| Food | Status | Entries | Lines | Reason |", "|---|---|---:|---|---|"]
+            for _, r in self.unmatched_summary().iterrows():
                 out.append(
-                    f"| {_md(r.get('food'))} | {_md(r.get('status'))} | {_md(r.get('reason'))} "
-                    f"| {_md(r.get('candidates'))} |"
+                    f"| {_md(r['food'])} | {_md(r['status'])} | {r['entries']} | "
+                    f"{_md(r['lines'])} | {_md(r['reason'])} |"
                 )
         if len(self.rejected):
-            out += ["", f"## Rejected lines ({len(self.rejected)})", ""]
-            out += ["| Line | Reason |", "|---|---|"]
+            out += ["", f"### Rejected lines ({len(self.rejected)})", ""]
+            out += ["| File | Line | Text | Reason |", "|---|---:|---|---|"]
             for _, r in self.rejected.iterrows():
-                out.append(f"| {_md(r.get('source_line'))} | {_md(r.get('reason'))} |")
+                out.append(
+                    f"| {_md(_file_of(r))} | {_md(_line_of(r))} | {_md(r.get('raw'))} | "
+                    f"{_md(r.get('reason'))} |"
+                )
         out += ["", "## Please note", ""] + [f"- {a}" for a in ADVICE]
         return "\n".join(out) + "\n"
 
@@ -488,18 +783,47 @@ class Report:
         """The summary table (a copy), indexed by nutrient key."""
         return self.summary.copy()
 
+    _CSV_TABLES = (
+        "summary",
+        "daily",
+        "entries",
+        "unmatched",
+        "rejected",
+        "lifestyle",
+        "suggestions",
+        "plan",
+    )
+
     def to_csv(self, path: str | Path | None = None, table: str = "summary") -> str | None:
-        """Write a table as CSV, with spreadsheet formulas defused.
+        """Write a table as CSV (UTF-8), with spreadsheet formulas defused.
+
+        Every text cell a spreadsheet would run as a formula (starting with
+        ``=``, ``+``, ``-``, ``@``, tab or carriage return), and such column
+        names, get a leading ``'`` (:func:`defuse_csv_cell`); numbers stay
+        numbers.
 
         Parameters
         ----------
         path : str or Path, optional
             Where to write; None returns the CSV text.
-        table : {"summary", "daily", "entries", "unmatched", "rejected", "lifestyle"}
+        table : {"summary", "daily", "entries", "unmatched", "rejected", "lifestyle", \
+"suggestions", "plan"}
+            ``"suggestions"`` is :attr:`Suggestions.by_nutrient`, ``"plan"`` the
+            combined plan (empty tables when there is no gap).
         """
-        if table not in ("summary", "daily", "entries", "unmatched", "rejected", "lifestyle"):
-            raise ValueError(f"unknown table {table!r}")
-        df = getattr(self, table)
+        if table not in self._CSV_TABLES:
+            raise ValueError(f"unknown table {table!r}; choose from {', '.join(self._CSV_TABLES)}")
+        if table in ("suggestions", "plan"):
+            sug = self._sugg()
+            df = (
+                pd.DataFrame()
+                if sug is None
+                else (sug.by_nutrient if table == "suggestions" else sug.plan)
+            )
+            if "other_gaps" in df:
+                df = df.assign(other_gaps=[";".join(x) for x in df["other_gaps"]])
+        else:
+            df = getattr(self, table)
         df = df.reset_index() if table == "lifestyle" else df
         text = _defuse_frame(df).to_csv(index=False, lineterminator="\n")
         if path is None:
@@ -507,10 +831,47 @@ class Report:
         Path(path).write_text(text, encoding="utf-8")
         return None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Everything in plain Python types (NaN -> None), as :meth:`to_json` writes."""
-        summ = self.summary.drop(columns=[], errors="ignore")
-        return {
+    def to_dict(self, suggestions: bool = True) -> dict[str, Any]:
+        """Everything in plain JSON types (missing values None), as :meth:`to_json` writes.
+
+        Layout (``schema_version`` :data:`JSON_SCHEMA_VERSION`):
+
+        - ``schema`` ("nutrigap.report"), ``schema_version`` (int),
+          ``nutrigap_version``;
+        - ``profile`` (age, sex, pregnant, lactating, life_stage), ``meta``;
+        - ``counts``: input_rows, rows, matched, given, unmatched, unresolved,
+          rejected, counted, days;
+        - ``nutrients``: catalog key -> every column of :attr:`summary` (the
+          amounts per day in ``unit``) plus ``verdict_label`` and
+          ``confidence_label`` as shown in the tables;
+        - ``short``: list of {key, status, wording, gap, unit}, most severe
+          first; ``over``: list of {key, ul_intake, ul, unit, ul_scope,
+          ul_status, ul_text}; ``gaps``: key -> amount per day;
+        - ``suggestions``: :meth:`Suggestions.to_dict` (by_nutrient, plan,
+          coverage, notes, method), or None without gaps or when not asked;
+        - ``lifestyle``: signal -> fields; ``daily``: list of per-day totals
+          (``units`` gives each nutrient column's unit);
+        - ``unmatched``, ``rejected``: the rows not counted, with reasons;
+          ``advice``: list of str.
+        """
+        from nutrigap import __version__
+
+        nutrients: dict[str, Any] = {}
+        for key, r in self.summary.iterrows():
+            rec = {c: _jsonable(r[c]) for c in self.summary.columns if c != "key"}
+            label, conf = self._verdict(r)
+            rec["verdict_label"] = label
+            rec["confidence_label"] = None if conf == "–" else conf
+            nutrients[str(key)] = rec
+        short = self.short
+        sug = self._sugg() if suggestions else None
+        life = self.lifestyle.reset_index()
+        lkey = "signal" if "signal" in life else life.columns[0]
+        units = {k: NUTRIENTS[k].display_unit for k in self.daily.columns if k in NUTRIENTS}
+        out = {
+            "schema": "nutrigap.report",
+            "schema_version": JSON_SCHEMA_VERSION,
+            "nutrigap_version": str(__version__),
             "profile": None
             if self.profile is None
             else {
@@ -520,123 +881,287 @@ class Report:
                 "lactating": self.profile.lactating,
                 "life_stage": self.profile.life_stage,
             },
-            "meta": {k: _plain(v) for k, v in self.meta.items()},
-            "counts": dict(self.counts),
-            "summary": _records(summ),
-            "short": _records(self.short),
-            "over": _records(self.over),
-            "gaps": {k: _plain(v) for k, v in self.gaps.items()},
-            "lifestyle": _records(self.lifestyle.reset_index()),
+            "meta": self.meta,
+            "counts": {k: int(v) for k, v in self.counts.items()},
+            "nutrients": nutrients,
+            "short": [
+                {
+                    "key": k,
+                    "status": r["status"],
+                    "wording": r["wording"],
+                    "gap": r["gap"],
+                    "unit": r["unit"],
+                }
+                for k, r in short.iterrows()
+            ],
+            "over": _records(
+                self.over[["key", "ul_intake", "ul", "unit", "ul_scope", "ul_status", "ul_text"]]
+            ),
+            "gaps": dict(self.gaps.items()),
+            "suggestions": None if sug is None else sug.to_dict(),
+            "lifestyle": {str(r[lkey]): r for r in _records(life)},
+            "units": units,
             "daily": _records(self.daily),
             "unmatched": _records(self.unmatched),
             "rejected": _records(self.rejected),
             "advice": list(ADVICE),
         }
+        return _jsonable(out)
 
-    def to_json(self, path: str | Path | None = None, indent: int | None = 2) -> str:
-        """The report as JSON (NaN written as null); also written to ``path`` if given."""
-        text = json.dumps(self.to_dict(), indent=indent, ensure_ascii=False, default=str)
+    def to_json(
+        self, path: str | Path | None = None, indent: int | None = 2, suggestions: bool = True
+    ) -> str:
+        """The report as strict JSON (missing values ``null``); also written to ``path``.
+
+        See :meth:`to_dict` for the layout.
+        """
+        text = json.dumps(
+            self.to_dict(suggestions=suggestions),
+            indent=indent,
+            ensure_ascii=False,
+            allow_nan=False,
+        )
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
 
     # ----------------------------------------------------------------- HTML
-    def _html_table(self) -> str:
-        head = "".join(f"<th>{_e(h)}</th>" for h in self._HEADER)
+    def _html_table(self, caption: bool = True) -> str:
+        head = "".join(f'<th scope="col">{_e(h)}</th>' for h in self._HEADER)
         body = []
         for (_, r), cells in zip(self.summary.iterrows(), self._rows(), strict=True):
             bg = _STATUS_CSS.get(r["status"], "#ffffff")
             ulbg = _UL_CSS.get(r["ul_status"], "transparent")
-            tds = [f"<td>{_e(c)}</td>" for c in cells[:4]]
-            tds.append(f'<td class="verdict" style="background:{bg}">{_e(cells[4])}</td>')
-            tds.append(f"<td>{_e(cells[5])}</td>")
-            tds.append(f'<td style="background:{ulbg}">{_e(cells[6])}</td>')
+            tds = [f'<th scope="row">{_e(cells[0])}</th>']
+            tds += [f'<td class="num">{_e(c)}</td>' for c in cells[1:5]]
+            tds.append(
+                f'<td class="verdict" style="background:{bg};border-left:5px solid '
+                f'{_STATUS_EDGE.get(r["status"], "#999999")}" title="{_e(r["confidence_text"])}">'
+                f"{_e(cells[5])}</td>"
+            )
+            tds += [f'<td class="num">{_e(c)}</td>' for c in cells[6:8]]
+            tds.append(
+                f'<td style="background:{ulbg}" title="{_e(r["ul_text"])}">{_e(cells[8])}</td>'
+            )
             body.append(f'<tr data-status="{_e(r["status"])}">' + "".join(tds) + "</tr>")
+        cap = (
+            "<caption>Mean daily intake against the Dietary Reference Intakes "
+            f"({self.counts.get('days', 0)} days logged)</caption>"
+            if caption
+            else ""
+        )
         return (
-            '<table class="nutrigap-verdicts" id="verdicts"><thead><tr>'
+            '<table class="nutrigap-verdicts" id="verdicts">'
+            + cap
+            + "<thead><tr>"
             + head
             + "</tr></thead><tbody>"
             + "".join(body)
             + "</tbody></table>"
         )
 
+    def _legend_html(self) -> str:
+        shown = {self._verdict(r)[0].split(" (")[0] for _, r in self.summary.iterrows()}
+        css = {**_STATUS_CSS, "below AI": _STATUS_CSS["possibly short"]}
+        items = "".join(
+            f'<li><span class="swatch" style="background:{css.get(k, "#eee")}"></span>'
+            f"<b>{_e(k)}</b>: {_e(v)}.</li>"
+            for k, v in VERDICT_LEGEND.items()
+            if k in shown
+        )
+        return (
+            f'<ul class="legend" aria-label="What the verdicts mean">{items}</ul>'
+            f'<p class="small">{_e(self._legend_lines()[-1])}</p>'
+        )
+
     def _advice_html(self) -> str:
-        return '<div class="advice">' + "".join(f"<p>{_e(a)}</p>" for a in ADVICE) + "</div>"
+        return (
+            '<div class="advice" role="note">'
+            + "".join(f"<p>{_e(a)}</p>" for a in ADVICE)
+            + "</div>"
+        )
+
+    def _counts_html(self) -> str:
+        c = self.counts
+        cells = "".join(
+            f'<tr><th scope="row">{_e(label)}</th><td class="num">{c.get(k, 0)}</td></tr>'
+            for k, label in (("input_rows", "diary rows"), *_COUNT_NAMES, ("days", "days logged"))
+        )
+        return f'<table class="counts-table"><tbody>{cells}</tbody></table>'
+
+    def _not_counted_html(self, open_: bool | None = None) -> str:
+        n_bad = len(self.unmatched) + len(self.rejected)
+        is_open = (n_bad > 0) if open_ is None else open_
+        parts = [
+            f'<details class="not-counted"{" open" if is_open else ""}>',
+            f"<summary>Nothing lost: {_e(self._counts_line())} "
+            f"({len(self.unmatched)} not counted, {len(self.rejected)} rejected)</summary>",
+            self._counts_html(),
+        ]
+        if len(self.unmatched):
+            parts.append(f"<h3>Entries not counted ({len(self.unmatched)})</h3>")
+            parts.append(
+                self._frame_html(
+                    self.unmatched_summary()[["food", "status", "entries", "lines", "reason"]]
+                )
+            )
+        if len(self.rejected):
+            cols = [
+                c for c in ("source_file", "source_line", "raw", "reason") if c in self.rejected
+            ]
+            parts.append(f"<h3>Rejected lines ({len(self.rejected)})</h3>")
+            parts.append(self._frame_html(self.rejected[cols]))
+        if not n_bad:
+            parts.append("<p>Every diary row was counted.</p>")
+        parts.append("</details>")
+        return "".join(parts)
+
+    def _suggestion_html(self) -> str:
+        sug = self._sugg()
+        if sug is None:
+            return ""
+        p = ['<section class="suggestions"><h2>Foods that would help</h2>']
+        if not sug.plan.empty:
+            kcal = float(sug.plan["energy_kcal"].sum())
+            p.append(
+                f"<h3>A combined plan <small>({int(sug.plan['portions'].sum())} portions, "
+                f"{kcal:.0f} kcal a day)</small></h3>"
+            )
+            rows = "".join(
+                f"<tr><td>{_e(r.description)}</td>"
+                f'<td class="num">{int(r.portions)} x {_e(r.portion)}</td>'
+                f'<td class="num">{r.grams:.0f}</td><td class="num">{r.energy_kcal:.0f}</td></tr>'
+                for r in sug.plan.itertuples()
+            )
+            p.append(
+                '<table class="plan"><thead><tr><th scope="col">Food</th>'
+                '<th scope="col">Portions a day</th><th scope="col">Grams</th>'
+                f'<th scope="col">kcal</th></tr></thead><tbody>{rows}</tbody></table>'
+            )
+            if not sug.coverage.empty:
+                closed = ", ".join(
+                    f"{_e(NUTRIENTS[k].name)} {_e(_closed(c.closed_pct))}"
+                    for k, c in sug.coverage.iterrows()
+                )
+                p.append(f"<p>Share of each gap the plan closes: {closed}.</p>")
+        p.append(
+            "<details open><summary>Foods per nutrient</summary>"
+            "<p>One realistic portion of each; <i>of gap</i> is the share of the daily gap to "
+            "the RDA (or AI) that one portion closes.</p>"
+        )
+        for key, grp in sug.by_nutrient.groupby("nutrient", sort=False):
+            nut = NUTRIENTS[key]
+            u = _e(nut.display_unit)
+            rows = "".join(
+                f"<tr><td>{_e(r.description)}</td><td>{_e(r.portion)} "
+                f'({r.portion_grams:.0f} g)</td><td class="num">{_e(_num(r.amount))} {u}</td>'
+                f'<td class="num">{r.gap_share_pct:.0f}%</td>'
+                f'<td class="num">{r.energy_kcal:.0f}</td></tr>'
+                for r in grp.itertuples()
+            )
+            p.append(
+                '<table class="suggest"><caption>'
+                f"{_e(nut.name)}: {_e(_num(self.gaps.get(key, np.nan)))} {u} short a day"
+                '</caption><thead><tr><th scope="col">Food</th>'
+                '<th scope="col">Portion</th><th scope="col">Amount</th>'
+                '<th scope="col">Of gap</th><th scope="col">kcal</th></tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
+            )
+        p.append("</details>")
+        if sug.notes:
+            p.append("<ul>" + "".join(f"<li>{_e(n)}</li>" for n in sug.notes) + "</ul>")
+        p.append("</section>")
+        return "".join(p)
 
     def _repr_html_(self) -> str:
+        """Compact display for Jupyter: verdict table, short list, plan, counts, advice."""
         title = self._title()
         parts = ['<div class="nutrigap-report">']
         parts.append(f"<strong>nutrigap report</strong>{' — ' + _e(title) if title else ''}")
-        parts.append(f"<p>Nothing lost: {_e(self._counts_line())}.</p>")
-        parts.append(self._html_table())
+        parts.append(self._html_table(caption=False))
         short = self.short
         if len(short):
-            items = "".join(
-                f"<li><b>{_e(r['name'])}</b>: {_e(r['wording'])}. {_e(r['twitch'])}</li>"
-                for _, r in short.iterrows()
+            items = "; ".join(
+                f"<b>{_e(r['name'])}</b> ({_e(self._verdict(self.summary.loc[k])[0])})"
+                for k, r in short.iterrows()
             )
-            parts.append(f"<p><b>Short</b></p><ul>{items}</ul>")
+            parts.append(f"<p>Short: {items}.</p>")
         over = self.over
         if len(over):
-            items = "".join(
-                f"<li><b>{_e(r['name'])}</b>: {_e(r['ul_text'])}</li>" for _, r in over.iterrows()
+            items = "; ".join(
+                f"<b>{_e(r['name'])}</b>: {_e(r['ul_text'])}" for _, r in over.iterrows()
             )
-            parts.append(f"<p><b>Possibly over the upper limit</b></p><ul>{items}</ul>")
-        life = "".join(
-            f"<li><b>{_e(r['name'])}</b>: {_e(r['message'])}</li>"
-            for _, r in self.lifestyle.iterrows()
-        )
-        parts.append(f"<p><b>Lifestyle</b></p><ul>{life}</ul>")
+            parts.append(f"<p>Possibly over the upper limit: {items}.</p>")
+        sug = self._sugg()
+        if sug is not None and not sug.plan.empty:
+            plan = "; ".join(
+                f"{int(r.portions)} x {_e(r.portion)} {_e(r.description)}"
+                for r in sug.plan.itertuples()
+            )
+            parts.append(f"<p>Foods that would help (report.suggestions): {plan}.</p>")
+        parts.append(self._not_counted_html(open_=False))
         parts.append(f'<p style="font-size:smaller">{" ".join(_e(a) for a in ADVICE)}</p>')
         parts.append("</div>")
         return "".join(parts)
 
-    def to_html(self, path: str | Path | None = None, plots: bool = True) -> str:
-        """A self-contained HTML page (plots embedded as base64 PNG when matplotlib is available).
+    _CSS = (
+        "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1000px;"
+        "margin:2em auto;padding:0 1em;color:#1b1b1b;line-height:1.45}"
+        "h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}"
+        "table{border-collapse:collapse;margin:.8em 0;font-size:14px}"
+        "caption{text-align:left;font-weight:600;padding:.3em 0}"
+        "th,td{border:1px solid #c8c8c8;padding:4px 8px;text-align:left;vertical-align:top}"
+        "thead th{background:#f1f1f1;white-space:nowrap}table.suggest,table.plan{width:100%}tbody th{font-weight:600;background:#fafafa}"
+        "td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}"
+        ".advice{background:#eef4fb;border-left:4px solid #3a78c3;padding:.5em 1em;margin:1.5em 0}"
+        ".counts,.small{color:#4a4a4a;font-size:13px}img{max-width:100%;height:auto}"
+        ".legend{list-style:none;padding:0;font-size:13px}.legend li{margin:.2em 0}"
+        ".swatch{display:inline-block;width:1em;height:1em;border:1px solid #888;"
+        "vertical-align:-.15em;margin-right:.4em}"
+        "details{margin:1em 0;border:1px solid #ddd;border-radius:4px;padding:.4em .8em}"
+        "summary{cursor:pointer;font-weight:600}figure{margin:1em 0}"
+        "figcaption{font-size:13px;color:#4a4a4a}"
+        "@media print{details{border:none}details>*{display:block}}"
+    )
+
+    def to_html(
+        self, path: str | Path | None = None, plots: bool = True, suggestions: bool = True
+    ) -> str:
+        """A self-contained HTML page (no external resources; plots embedded as PNG).
 
         Parameters
         ----------
         path : str or Path, optional
-            Also write the page there.
+            Also write the page there (UTF-8).
         plots : bool, default True
-            Embed the figures (skipped silently without matplotlib).
+            Embed the figures (a note replaces them without matplotlib).
+        suggestions : bool, default True
+            Include the foods that close the gaps.
         """
         title = self._title()
-        css = (
-            "body{font-family:system-ui,-apple-system,Segoe UI,sans-serif;max-width:960px;"
-            "margin:2em auto;padding:0 1em;color:#222}"
-            "table{border-collapse:collapse;margin:1em 0;font-size:14px}"
-            "th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}"
-            "th{background:#f4f4f4}.advice{background:#eef4fb;border-left:4px solid #3a78c3;"
-            "padding:.5em 1em;margin:1.5em 0}.counts{color:#555}img{max-width:100%}"
-        )
         p = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">']
+        p.append('<meta name="viewport" content="width=device-width, initial-scale=1">')
         p.append(f"<title>nutrigap report{(' — ' + _e(title)) if title else ''}</title>")
-        p.append(f"<style>{css}</style></head><body>")
+        p.append(f"<style>{self._CSS}</style></head><body><main>")
         p.append(f"<h1>nutrigap report</h1><p><b>{_e(title)}</b></p>")
-        p.append(f'<p class="counts">Nothing lost: {_e(self._counts_line())}.</p>')
+        p.append(f'<p class="counts">Nothing lost: {_e(self._counts_line())}.')
+        if self._source_line():
+            p.append(f"<br>{_e(self._source_line())}")
+        p.append("</p>")
         p.append(self._advice_html())
         p.append("<h2>Nutrients</h2>")
         p.append(self._html_table())
-        p.append(
-            '<p class="counts">Verdicts follow the National Academies\' method for individuals '
-            "(DRI: Applications in Dietary Assessment, 2000). Coverage is the share of the food "
-            f"eaten with data for the nutrient; under {self.meta.get('min_coverage', 0.7):.0%} "
-            "the nutrient is marked uncertain.</p>"
-        )
+        p.append(self._legend_html())
+        if plots:
+            p += self._plots_html()
         short = self.short
         p.append("<h2>Short</h2>")
         if len(short):
             for _, r in short.iterrows():
-                gap = (
-                    f" About {_e(_num(r['gap']))} {_e(r['unit'])} more a day reaches the target."
-                    if np.isfinite(r["gap"])
-                    else ""
-                )
+                head, gap = self._short_lines(r)
                 p.append(
-                    f"<h3>{_e(r['name'])}</h3><p>{_e(_num(r['mean_intake']))} {_e(r['unit'])} a "
-                    f"day ({_e(_pct(r['percent_of_target']))} of target): {_e(r['wording'])}."
-                    f"{gap}</p><ul><li><b>Role:</b> {_e(r['role'])}</li>"
+                    f"<h3>{_e(r['name'])}</h3><p>{_e(head)}. {_e(gap)}</p>"
+                    f"<ul><li><b>Role:</b> {_e(r['role'])}</li>"
                     f"<li><b>Signs of lack:</b> {_e(r['deficiency'])}</li>"
                     f"<li><b>Twitches:</b> {_e(r['twitch'])}</li>"
                     f"<li><b>Food sources:</b> {_e(r['sources'])}</li></ul>"
@@ -652,80 +1177,147 @@ class Report:
                     f"UL {_e(_num(r['ul']))} ({_e(r['ul_scope'])}). {_e(r['excess'])}</li>"
                 )
             p.append("</ul>")
+        if suggestions:
+            p.append(self._suggestion_html())
         p.append("<h2>Caffeine, alcohol and water</h2><ul>")
         for _, r in self.lifestyle.iterrows():
             p.append(f"<li><b>{_e(r['name'])}</b>: {_e(r['message'])}</li>")
         p.append("</ul>")
-        if plots:
-            p += self._plots_html()
-        if len(self.unmatched):
-            p.append(f"<h2>Entries not counted ({len(self.unmatched)})</h2>")
-            cols = [
-                c for c in ("date", "food", "status", "reason", "candidates") if c in self.unmatched
-            ]
-            p.append(self._frame_html(self.unmatched[cols]))
-        if len(self.rejected):
-            p.append(f"<h2>Rejected lines ({len(self.rejected)})</h2>")
-            p.append(self._frame_html(self.rejected))
-        p.append("<h2>Daily totals</h2>")
-        dcols = ["date", "n_entries", *[k for k in self.summary.index if k in self.daily]]
-        p.append(self._frame_html(self.daily[dcols]))
-        p.append("</body></html>")
+        p.append("<h2>Diary rows</h2>")
+        p.append(self._not_counted_html())
+        p.append(self._daily_html())
+        p.append("</main></body></html>")
         text = "\n".join(p)
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
 
+    def _daily_html(self) -> str:
+        keys = [k for k in self.summary.index if k in self.daily]
+        cols = [c for c in ("date", "n_entries") if c in self.daily] + keys
+        df = self.daily[cols].rename(
+            columns={
+                "n_entries": "entries",
+                **{k: f"{NUTRIENTS[k].name} ({NUTRIENTS[k].display_unit})" for k in keys},
+            }
+        )
+        return (
+            f"<details><summary>Daily totals ({len(df)} days)</summary>"
+            + self._frame_html(df)
+            + "</details>"
+        )
+
     @staticmethod
     def _frame_html(df: pd.DataFrame) -> str:
-        head = "".join(f"<th>{_e(c)}</th>" for c in df.columns)
+        head = "".join(f'<th scope="col">{_e(c)}</th>' for c in df.columns)
         rows = []
         for rec in df.itertuples(index=False):
             cells = []
             for v in rec:
                 if isinstance(v, pd.Timestamp):
-                    v = v.strftime("%Y-%m-%d")
-                elif isinstance(v, (float, np.floating)):
-                    v = _num(v)
-                cells.append(f"<td>{_e(v)}</td>")
+                    cells.append(f"<td>{_e(v.strftime('%Y-%m-%d'))}</td>")
+                elif isinstance(v, (float, np.floating, int, np.integer)) and not isinstance(
+                    v, bool
+                ):
+                    cells.append(
+                        f'<td class="num">{_e(_num(v) if isinstance(v, float) else v)}</td>'
+                    )
+                else:
+                    cells.append(f"<td>{_e(v)}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
     def _plots_html(self) -> list[str]:
         try:
-            from nutrigap.plotting import figure_bytes, plot_daily, plot_targets
+            from nutrigap.plotting import (
+                daily_alt_text,
+                figure_bytes,
+                plot_daily,
+                plot_targets,
+                targets_alt_text,
+            )
 
-            imgs = [figure_bytes(plot_targets(self))]
+            figs = [
+                (
+                    figure_bytes(plot_targets(self, _pyplot=False)),
+                    targets_alt_text(self),
+                    "Mean intake as % of the RDA (or AI); ticks mark the EAR and the UL.",
+                )
+            ]
             if len(self.daily) > 1:
-                imgs.append(figure_bytes(plot_daily(self)))
+                figs.append(
+                    (
+                        figure_bytes(plot_daily(self, _pyplot=False)),
+                        daily_alt_text(self),
+                        "Each day's intake against the EAR, the RDA (or AI) and the mean.",
+                    )
+                )
         except ImportError:
             return ['<p class="counts">(Install matplotlib for charts.)</p>']
         out = ["<h2>Charts</h2>"]
-        for b in imgs:
+        for b, alt, cap in figs:
             data = base64.b64encode(b).decode("ascii")
-            out.append(f'<p><img alt="nutrigap chart" src="data:image/png;base64,{data}"></p>')
+            out.append(
+                f'<figure><img alt="{_e(alt)}" src="data:image/png;base64,{data}">'
+                f"<figcaption>{_e(cap)}</figcaption></figure>"
+            )
         return out
 
     # ---------------------------------------------------------------- plots
     def plot(self, kind: str = "targets", ax: Any = None, **kwargs: Any) -> Any:
-        """Draw the report with matplotlib.
+        """Draw the report with matplotlib (never calls ``plt.show()``).
 
         Parameters
         ----------
         kind : {"targets", "daily"}
             ``"targets"``: mean intake as % of the RDA/AI per nutrient with
-            EAR, RDA/AI and UL marks; ``"daily"``: daily trend per nutrient
-            (``nutrients=`` to choose; default the short ones).
+            EAR, RDA/AI and UL marks (:func:`nutrigap.plotting.plot_targets`);
+            ``"daily"``: each day's intake per nutrient
+            (:func:`nutrigap.plotting.plot_daily`; ``nutrients=`` to choose,
+            default the short ones; ``percent=True`` for one Axes).
         ax : matplotlib Axes, optional
+            Draw on it (``"daily"``: all nutrients as % of the RDA/AI).
 
         Returns
         -------
-        matplotlib.axes.Axes
+        matplotlib.axes.Axes, or a NumPy array of Axes (``"daily"`` panels)
+            ``.figure`` of an Axes (``axes[0].figure``) is the Figure.
         """
         from nutrigap.plotting import plot_daily, plot_targets
 
         if kind == "targets":
+            if kwargs:
+                raise TypeError(f"unexpected arguments for kind='targets': {sorted(kwargs)}")
             return plot_targets(self, ax=ax)
         if kind == "daily":
             return plot_daily(self, ax=ax, **kwargs)
         raise ValueError(f"kind must be 'targets' or 'daily', got {kind!r}")
+
+
+def _line_of(r: pd.Series) -> str:
+    v = r.get("source_line")
+    try:
+        return "" if v is None or pd.isna(v) else str(int(v))
+    except (TypeError, ValueError):
+        return str(v)
+
+
+def _file_of(r: pd.Series) -> str:
+    v = r.get("source_file")
+    return "" if v is None or (not isinstance(v, str) and pd.isna(v)) else Path(str(v)).name
+
+
+def _where(r: pd.Series) -> str:
+    """ "file:line: " for a row that has them, else ""."""
+    f, line = _file_of(r), _line_of(r)
+    if not (f or line):
+        return ""
+    return f"{f}:{line}: " if f else f"line {line}: "
+
+
+def _closed(pct: Any) -> str:
+    """Share of a gap closed, capped for display (">999%")."""
+    v = float(pct)
+    if not math.isfinite(v):
+        return "–"
+    return ">999%" if v > 999 else f"{v:.0f}%"

@@ -41,4 +41,35 @@ def test_verdict_table_is_rendered_and_scripts_are_inert(tmp_path):
     assert any(f">{v}" in dom for v in ("likely short", "possibly short", "uncertain"))
     assert "pwned" not in dom.split("<title>")[1].split("</title>")[0]
     assert "&lt;script&gt;" in dom  # shown as text
-    assert "data:image/png;base64," in dom
+    assert dom.count("data:image/png;base64,") == 2  # both charts embedded, nothing fetched
+    assert '<details class="not-counted" open=""><summary>Nothing lost' in dom
+    assert 'class="legend"' in dom and "<b>uncertain</b>: too little" in dom
+
+
+def test_page_renders_to_a_screenshot(tmp_path):
+    d = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01", "2024-01-02"]),
+            "food": ["white bread", "coffee"],
+            "quantity": [2.0, 3.0],
+            "unit": ["slice", "cup"],
+        }
+    )
+    page = tmp_path / "report.html"
+    analyze(d, Profile(35, "female")).to_html(page)
+    shot = tmp_path / "shot.png"
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--screenshot={shot}",
+            "--window-size=1000,1400",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+    )
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a page with content

@@ -43,7 +43,19 @@ __all__ = [
 #: International units of vitamin D per microgram (IOM 2011).
 IU_PER_UG_VITAMIN_D = 40.0
 
-ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+
+def _make_registry() -> pint.UnitRegistry:
+    # pint caches its parsed default definitions in the user cache folder
+    # (cache_folder=":auto:"), which makes building the registry about five times
+    # faster after the first run; fall back to no cache where that folder is not
+    # writable.
+    try:
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=":auto:")
+    except OSError:  # pragma: no cover - read-only home
+        return pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
+
+
+ureg = _make_registry()
 ureg.define("international_unit = [biological_activity] = IU = iu")
 ureg.define("fl_oz = fluid_ounce")
 ureg.define("tbs = tablespoon = Tbs = tbl")

@@ -209,7 +209,7 @@ def load_profiles(profiles: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def _error_of(exc: BaseException, file: str) -> dict[str, Any]:
     line = getattr(exc, "line", None)
     column = getattr(exc, "column", None)
-    msg = str(getattr(exc, "message", None) or exc)
+    msg = str(getattr(exc, "reason", None) or exc)
     if column is not None and f"column {column}" not in msg:
         msg = f"column {column}: {msg}"
     return {"file": str(getattr(exc, "file", None) or file), "line": line, "reason": msg}

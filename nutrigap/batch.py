@@ -634,7 +634,7 @@ def _write_report(args) -> tuple[list[str], list[dict]]:
 
     try:
         foods = analysis_kwargs.pop("foods", None)
-        table = load_food_table(foods) if isinstance(foods, str) or foods is None else foods
+        table = load_food_table(foods or "sr28") if not isinstance(foods, pd.DataFrame) else foods
         report = analyze_matched(matched, profile, table, **analysis_kwargs)
         written = []
         for fmt in formats:

@@ -103,7 +103,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nutrigap.exceptions import MatchError
-from nutrigap.foods.normalize import CATEGORY_WORDS, NormText, normalize_food_text
+from nutrigap.foods.normalize import CATEGORY_WORDS, NormText, clean_query, normalize_food_text
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -125,8 +125,11 @@ __all__ = [
 #: texts for 1.9 points of top-1 accuracy.
 DEFAULT_THRESHOLD: float = 70.0
 
-#: Names rescored with rapidfuzz per text (stage 2 of :meth:`FoodIndex.search`).
-SHORTLIST: int = 24
+#: Points off per word of a description that the text does not have, and the
+#: cap: generic descriptions ("Lentils, raw") beat padded ones, but a right
+#: food with a long USDA description still passes the threshold.
+EXTRA_WORD_POINTS: float = 3.0
+EXTRA_WORD_CAP: float = 15.0
 
 #: Candidates within this many points of the best count as a close call for the
 #: FNDDS/SR28 source rule.
@@ -175,6 +178,42 @@ _DISH_WORDS = frozenset(
     burrito taco lasagna pie smoothie cereal mashed stir
     """.split()
 )
+#: Cooking states. A text naming one prefers cooked descriptions; a text
+#: saying "raw" prefers raw ones (:data:`STATE_PENALTY`). The words count as
+#: matching words only as a small bonus when the description has the same one
+#: ("fried egg" → "Egg, whole, cooked, fried").
+COOKED_WORDS = frozenset(
+    """
+    cooked boiled baked roasted fried grilled steamed broiled stewed braised poached sauteed
+    scrambled microwaved simmered browned heat popped toasted hard soft
+    """.split()
+)
+#: Points off when the text's state (raw / cooked) contradicts the description's.
+STATE_PENALTY: float = 25.0
+_RAW_RE = re.compile(r"\b(?:raw|uncooked)\b")
+_COOKED_RE = re.compile(
+    r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|broiled|stewed|braised|poached|"
+    r"sauteed|scrambled|microwaved|simmered|browned|heat|popped|toasted|prepared)\b"
+)
+
+
+def text_state(text: str) -> int:
+    """0 = no state named, 1 = raw, 2 = cooked (any cooking word)."""
+    if not isinstance(text, str):
+        return 0
+    low = text.lower()
+    if _RAW_RE.search(low):
+        return 1
+    if _COOKED_RE.search(low):
+        return 2
+    return 0
+
+
+def states_conflict(query_state: int, food_state: int) -> bool:
+    """Raw text against a cooked food, or cooked text against a raw one."""
+    return query_state != 0 and food_state != 0 and query_state != food_state
+
+
 _WITH_SALT = re.compile(r"\bwith(?: added)? salt\b|, salted\b")
 _BRAND = re.compile(r"\b[A-Z][A-Z'&\-]{2,}\b")
 _NOT_BRAND = frozenset(
@@ -230,6 +269,8 @@ class FoodIndex:
     phrase_postings: dict[str, np.ndarray]
     exact: dict[str, list[int]]
     vocab: list[str] = field(repr=False)
+    name_state: np.ndarray = field(default=None, repr=False)
+    name_ncontent: np.ndarray = field(default=None, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     _static_cache: dict = field(default_factory=dict, repr=False)
 
@@ -332,6 +373,10 @@ class FoodIndex:
         # a brand is named by its distinctive words only ("quaker", not "dark")
         brands = [b - plain_vocab for b in brands]
         name_food_a = np.asarray(name_food, dtype=np.int64)
+        name_state = np.asarray([text_state(str(desc[fi])) for fi in name_food], dtype=np.int64)
+        name_ncontent = np.asarray(
+            [len([t for t in k.split() if t not in COOKED_WORDS]) for k in keys], dtype=np.float64
+        )
         vocab = sorted(postings)
         token_id = {t: i for i, t in enumerate(vocab)}
         name_head = np.asarray([token_id.get(h, -1) for h in head_words], dtype=np.int64)
@@ -363,6 +408,8 @@ class FoodIndex:
             phrase_postings={t: np.asarray(v, dtype=np.int64) for t, v in phrase_post.items()},
             exact=exact,
             vocab=vocab,
+            name_state=name_state,
+            name_ncontent=name_ncontent,
         )
 
     # ----------------------------------------------------------------- search
@@ -375,7 +422,8 @@ class FoodIndex:
         out = None
         if len(token) >= 4 and not any(ch.isdigit() for ch in token):
             hit = process.extractOne(token, self.vocab, scorer=fuzz.ratio, score_cutoff=88)
-            if hit is not None:
+            # a typo keeps its first letter; "kalbe" (a brand) is not "kale"
+            if hit is not None and hit[0][0] == token[0] and abs(len(hit[0]) - len(token)) <= 2:
                 out = hit[0]
         self._typo_cache[token] = out
         return out
@@ -386,6 +434,10 @@ class FoodIndex:
 
     def _query(self, norm: NormText):
         segs = [sg for sg in norm.segments if sg]
+        # "Gardenia, High Fiber Wheat Raisin Loaf": a leading segment of words
+        # the table does not know is a brand, not a food
+        if len(segs) > 1 and all(t not in self.postings for t in segs[0]):
+            segs = segs[1:]
         category = len(segs) > 1 and " ".join(segs[0]) in CATEGORY_WORDS
         # a leading category ("Babyfood, cereal") is not a word of the food
         words = [t for sg in (segs[1:] if category else segs) for t in sg]
@@ -397,7 +449,11 @@ class FoodIndex:
         if not corrected:
             return None
         typo = corrected != list(dict.fromkeys(words))
-        head = self._correct(norm.head) or corrected[-1]
+        first_seg = segs[1] if category else segs[0]
+        head = self._correct(first_seg[-1])
+        unknown_head = head is None
+        if head is None:
+            head = corrected[-1]
         q = frozenset(corrected) | frozenset(norm.tokens)  # waivers see every word
         combo = (
             bool(q & _BABY_WORDS),
@@ -406,7 +462,9 @@ class FoodIndex:
             bool(q & {"salt", "salted"}),
         )
         first = segs[1] if category else segs[0]
-        phrase = frozenset(c for c in (self._correct(t) for t in first) if c is not None)
+        phrase = frozenset(
+            c for c in (self._correct(t) for t in first) if c is not None and c not in COOKED_WORDS
+        )
         return (
             corrected,
             head,
@@ -416,38 +474,54 @@ class FoodIndex:
             bool(q & _CANDY_WORDS),
             phrase,
             norm.joined,
+            unknown_head,
         )
 
-    def search_many(self, norms: list[NormText], k: int = 3) -> list[list[Candidate]]:
+    def search_many(
+        self, norms: list[NormText], k: int = 3, states: list[int] | None = None
+    ) -> list[list[Candidate]]:
         """Score candidates for many normalised texts; best ``k`` distinct foods each.
 
-        Two stages. (1) Per text, one weighted ``bincount`` over the postings
-        of its words gives every name sharing a word: the number of shared
-        words, whether the head noun occurs, how many words of the name's head
-        phrase the text has, and whether the text names the name's brand or
-        processing word. From these a word-overlap score (a Dice blend of the
-        same shape as the final score) times the head-noun factor minus all
-        penalties picks :data:`SHORTLIST` names. (2) The shortlisted pairs of
-        all texts are rescored at once with rapidfuzz ``cpdist``
-        (token_set/token_sort blend). Names without head-noun agreement cannot
-        pass the threshold, so the shortlist never drops an acceptable match.
+        Per text, one weighted ``bincount`` over the postings of its words
+        gives every name sharing a word: the number of shared words, whether
+        the head noun occurs, how many words of the name's head phrase the
+        text has, and whether the text names the name's brand or processing
+        word. The score is structured, not a string ratio (long USDA
+        descriptions must not lose to short wrong ones):
+
+        ``coverage = 100 × (shared words, head counted twice) / (text words, head twice)``
+        minus :data:`EXTRA_WORD_POINTS` per description word the text lacks
+        (at most :data:`EXTRA_WORD_CAP`), plus 3 per cooking word shared, times
+        the head-noun factor, minus the penalties and :data:`STATE_PENALTY`
+        when the text says raw and the food is cooked or the reverse.
+        Cooking words (:data:`COOKED_WORDS`) are not counted as text words.
+
+        Parameters
+        ----------
+        norms : list of NormText
+        k : int
+            Candidates kept per text.
+        states : list of int, optional
+            Per text 0 (no state), 1 (raw), 2 (cooked): :func:`text_state` of
+            the text as written (normalisation drops "raw").
         """
         n = self.n_names
         nvocab = len(self.vocab)
         out: list[list[Candidate]] = [[] for _ in norms]
-        sl_q, sl_name, sl_factor, sl_pen = [], [], [], []
-        qkeys: list[str] = []
-        typos = np.zeros(len(norms), dtype=bool)
+        if states is None:
+            states = [0] * len(norms)
         for qi, norm in enumerate(norms):
             info = self._query(norm) if norm.tokens else None
-            qkeys.append("")
             if info is None:
                 continue
-            toks, head, typos[qi], combo, wfast, wcandy, qphrase, joined = info
-            qkeys[qi] = " ".join(sorted(toks))
+            toks, head, typo, combo, wfast, wcandy, qphrase, joined, unknown_head = info
+            content = [t for t in toks if t not in COOKED_WORDS]
+            cook = [t for t in toks if t in COOKED_WORDS]
+            if not content:
+                continue
             parts, wts = [], []
             qmask = np.zeros(nvocab + 1, dtype=bool)  # last slot: names without head
-            for t in toks:
+            for t in content:
                 qmask[self.token_id[t]] = True
                 post = self.postings[t]
                 parts.append(post)
@@ -462,12 +536,14 @@ class FoodIndex:
                 if t in _PROCESSED_WORDS:
                     parts.append(post)
                     wts.append(1e8)
-            lens = [len(p) for p in parts]
+            lens = [len(pp) for pp in parts]
             total = np.bincount(
                 np.concatenate(parts), np.repeat(np.asarray(wts), lens), minlength=n
             )
             ov_all = np.mod(total, 1000.0)
             cands = np.flatnonzero(ov_all)
+            if not len(cands):
+                continue
             tot = total[cands]
             ov = ov_all[cands]
             head_any = np.mod(tot, 1e4) >= 1000.0
@@ -475,8 +551,16 @@ class FoodIndex:
             phrase_ov = np.floor_divide(np.mod(tot, 1e8), 1e6)
             proc_named = np.mod(tot, 1e10) >= 1e8
             qphrase_in = np.floor_divide(tot, 1e10) >= len(qphrase)
-            nq = float(len(toks))
-            pre = 100.0 * (0.6 * ov / nq + 0.8 * ov / (nq + self.name_ntok[cands]))
+            head_in_q = head in content
+            nq = float(len(content)) + (1.0 if head_in_q else 0.0)
+            coverage = 100.0 * (ov + head_any) / nq
+            extra = np.maximum(self.name_ncontent[cands] - ov, 0.0)
+            base = coverage - np.minimum(extra * EXTRA_WORD_POINTS, EXTRA_WORD_CAP)
+            if cook:
+                hits = np.bincount(
+                    np.concatenate([self.postings[t] for t in cook]), minlength=n
+                )[cands]
+                base = base + 3.0 * hits
             name_head = self.name_head[cands]
             head_eq = name_head == self.token_id.get(head, -2)
             related = (phrase_ov > 0) | qmask[name_head]
@@ -486,7 +570,9 @@ class FoodIndex:
                 np.where(related, np.where(qphrase_in, 0.8, 0.7), np.where(head_any, 0.6, 0.45)),
             )
             if joined:  # "chicken and potatoes": one food must not stand for both
-                factor = np.where(ov >= nq, factor, factor * 0.75)
+                factor = np.where(ov >= len(content), factor, factor * 0.75)
+            if unknown_head:  # "Fitbar": the table does not know the thing named
+                factor = factor * 0.75
             f = self.flags
             pen = self._static_penalty(combo)[cands]
             dyn = self._dynamic[cands]
@@ -499,39 +585,23 @@ class FoodIndex:
                     + (f["processed"][cands] & ~proc_named) * _PENALTY_POINTS["processed"],
                     0.0,
                 )
-            if len(cands) > SHORTLIST:
-                keep = np.argpartition(pen - pre * factor, SHORTLIST)[:SHORTLIST]
-                cands, factor, pen = cands[keep], factor[keep], pen[keep]
-            sl_q.append(np.full(len(cands), qi, dtype=np.int64))
-            sl_name.append(cands)
-            sl_factor.append(factor)
-            sl_pen.append(pen)
-        if not sl_q:
-            return out
-        q = np.concatenate(sl_q)
-        names = np.concatenate(sl_name)
-        factor = np.concatenate(sl_factor)
-        pen = np.concatenate(sl_pen)
-        queries = [qkeys[i] for i in q]
-        choices = [self.name_keys[j] for j in names]
-        tset = process.cpdist(queries, choices, scorer=fuzz.token_set_ratio, workers=-1)
-        tsort = process.cpdist(queries, choices, scorer=fuzz.token_sort_ratio, workers=-1)
-        base = 0.6 * np.asarray(tset, dtype=np.float64) + 0.4 * np.asarray(tsort, dtype=np.float64)
-        score = np.clip(base * factor - pen, 0.0, 100.0)
-        score = np.where(typos[q], score * 0.9, score)  # a corrected spelling is never exact
-        score = np.round(score, 1)
-        foods = self.name_food[names]
-        # per text: score desc, shorter name, lower food id; one name per food
-        order = np.lexsort((self.food_rank[foods], self.name_len[names], -score, q))
-        q_o, f_o, s_o = q[order], foods[order], score[order]
-        _, first = np.unique(q_o * (len(self.food_ids) + 1) + f_o, return_index=True)
-        first.sort()
-        q_o, f_o, s_o = q_o[first], f_o[first], s_o[first]
-        starts = np.searchsorted(q_o, np.arange(len(norms)))
-        ends = np.searchsorted(q_o, np.arange(len(norms)), side="right")
-        limit = max(k, 8)
-        for qi in range(len(norms)):
-            lo, hi = starts[qi], min(ends[qi], starts[qi] + limit)
+            qs = states[qi]
+            if qs:
+                ns = self.name_state[cands]
+                pen = pen + ((ns != 0) & (ns != qs)) * STATE_PENALTY
+                if qs == 2:  # "lentils, cooked": a food without a state is a weaker fit
+                    pen = pen + (ns == 0) * 3.0
+            score = np.clip(np.minimum(base, 100.0) * factor - pen, 0.0, 100.0)
+            if typo:
+                score = score * 0.9  # a corrected spelling is never exact
+            score = np.round(score, 1)
+            foods = self.name_food[cands]
+            order = np.lexsort((self.food_rank[foods], self.name_len[cands], -score))
+            f_o, s_o = foods[order], score[order]
+            _, first = np.unique(f_o, return_index=True)  # one name per food
+            first.sort()
+            limit = max(k, 8)
+            first = first[:limit]
             cands_q = [
                 Candidate(
                     str(self.food_ids[fi]),
@@ -539,10 +609,10 @@ class FoodIndex:
                     str(self.sources[fi]),
                     float(sc),
                 )
-                for fi, sc in zip(f_o[lo:hi].tolist(), s_o[lo:hi].tolist(), strict=True)
+                for fi, sc in zip(f_o[first].tolist(), s_o[first].tolist(), strict=True)
             ]
             if self.multi_source:
-                cands_q = _source_rule(cands_q, norms[qi])
+                cands_q = _source_rule(cands_q, norm)
             out[qi] = cands_q[:k]
         return out
 
@@ -665,8 +735,12 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
     Returns
     -------
     dict
-        Normalised alias key → food id (str). Later rows do not overwrite
-        earlier ones.
+        Normalised alias text (words in order, :attr:`NormText.text`) → food
+        id (str), plus order-free fallbacks under ``"\\0" + key`` (sorted
+        words) with the alias's head noun under ``"\\1" + key``: the
+        fallback is used only when the text's head noun is the same, so
+        "chocolate milk" never takes the alias of "milk chocolate". Later rows
+        do not overwrite earlier ones.
     """
     if aliases is None:
         return dict(_bundled_aliases())
@@ -684,11 +758,24 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
         pairs = list(zip(df["alias"].astype(str), df["food_id"].astype(str), strict=True))
     out: dict[str, str] = {}
     for alias, fid in pairs:
-        key = normalize_food_text(str(alias)).key
+        norm = normalize_food_text(str(alias))
         fid = str(fid).strip()
-        if key and fid:
-            out.setdefault(key, fid)
+        if norm.text and fid:
+            out.setdefault(norm.text, fid)
+            out.setdefault("\0" + norm.key, fid)
+            out.setdefault("\1" + norm.key, norm.head)
     return out
+
+
+def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
+    """Alias food id for a text: words in order first, then order-free with the same head."""
+    hit = aliases.get(norm.text)
+    if hit is not None:
+        return hit
+    hit = aliases.get("\0" + norm.key)
+    if hit is not None and aliases.get("\1" + norm.key) == norm.head:
+        return hit
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -786,8 +873,10 @@ def match_texts(
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
     empty_norm = NormText((), (), "", "")
-    norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in texts]
-    found = idx.search_many(norms, k=3)
+    cleaned = [clean_query(t) if isinstance(t, str) else t for t in texts]
+    norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in cleaned]
+    states = [text_state(t) for t in cleaned]
+    found = idx.search_many(norms, k=3, states=states)
     for qi, text in enumerate(texts):
         norm = norms[qi]
         row = {
@@ -813,8 +902,14 @@ def match_texts(
         chosen: Candidate | None = None
         if fixed is not None:
             method = "override"
-        elif aliases.get(norm.key) in pos_of:
-            fixed, method = aliases[norm.key], "alias"
+        else:
+            hit = _alias_hit(aliases, norm)
+            # an alias is a default state ("beets" → cooked); a text that says
+            # "raw" (or "cooked") where the alias food is the other is not it
+            if hit in pos_of and not states_conflict(
+                states[qi], text_state(str(idx.descriptions[pos_of[hit]]))
+            ):
+                fixed, method = hit, "alias"
         if fixed is not None:
             p = pos_of.get(fixed)
             if p is None:
@@ -828,6 +923,8 @@ def match_texts(
         cands = found[qi]
         if chosen is None:
             exact = idx.lookup_exact(norm)
+            if exact is not None and states_conflict(states[qi], text_state(exact.description)):
+                exact = None
             if exact is not None:
                 chosen, method = exact, "exact"
             elif cands and cands[0].score >= threshold:

@@ -44,6 +44,8 @@ __all__ = [
     "singular",
     "fold",
     "leading_measure",
+    "clean_query",
+    "PREP_WORDS",
 ]
 
 #: Words that do not change which food is meant. Sizes are noise for *matching*
@@ -53,7 +55,7 @@ NOISE_WORDS: frozenset[str] = frozenset(
     """
     a an the of and or with in on for to from my some
     raw fresh freshly organic natural all homemade home made style commercially commercial plain regular
-    large medium small big little extra jumbo mini
+    large medium small big little jumbo mini
     handful handfuls bowl bowlful glass mug plate serving portion piece slice scoop
     nfs ns
     """.split()
@@ -67,7 +69,44 @@ UNIT_WORDS: frozenset[str] = frozenset(
     cup cups c tbsp tbsps tbs tablespoon tablespoons tsp tsps teaspoon teaspoons
     fl floz pint pints quart quarts can cans pinch dash clove cloves stick sticks
     serving servings piece pieces slice slices handful handfuls each x
+    md med sm lg qt qts head heads sprig sprigs stem stems stalk stalks cob cobs sheet sheets
+    inch inches bunch bunches package packages pkg jar jars bottle bottles container
+    square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
     """.split()
+)
+
+#: Preparation, comment and quality words of recipe ingredient lines and diary
+#: texts ("thinly sliced", "good", "store-bought", "divided"). :func:`clean_query`
+#: drops them from the *text* side only: they say how a food was handled in the
+#: kitchen, not which food it is. Cooking *states* (raw, cooked, boiled, fried,
+#: baked …) are not among them: they change the nutrients and are honoured.
+PREP_WORDS: frozenset[str] = frozenset(
+    """
+    chopped diced minced sliced thinly thickly finely roughly coarsely coarse grated shredded
+    crumbled peeled cored pitted trimmed halved quartered cubed crushed torn julienned
+    spiralized separated packed loosely firmly heaping level softened melted cooled chilled
+    room temperature beaten lightly patted rinsed drained washed cleaned cut deveined
+    good quality best favorite favourite choice store bought storebought leftover very ripe
+    optional divided additional more about approximately thick thin preferably such
+    serving garnish decorating taste needed desired half
+    """.split()
+)
+
+_AFTER_COMMA_PREP = re.compile(
+    r"^\s*(?:and\s+|or\s+)?(?:(?:very|thinly|finely|roughly|coarsely|lightly|freshly)\s+)?"
+    r"(?:chopped|diced|minced|sliced|grated|shredded|crumbled|peeled|cored|pitted|trimmed|"
+    r"halved|quartered|cubed|crushed|torn|cut|rinsed|drained|divided|softened|melted|cooled|"
+    r"toasted and|patted|separated|beaten|at room|for |to taste|plus |optional|such as|"
+    r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
+    r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are)"
+)
+_PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
+_LEAD_CONTAINER = re.compile(
+    r"^\s*(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
+    r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar)s?\s+of\s+"
+)
+_MEAT_WORDS = frozenset(
+    "beef pork turkey chicken lamb meat bison venison veal sausage".split()
 )
 
 #: First segments of USDA descriptions that name a *category*, not the food:
@@ -145,6 +184,7 @@ _SINGULAR_EXCEPTIONS = {
     "potatoes": "potato",
     "tomatoes": "tomato",
     "mangoes": "mango",
+    "salted": "salt",
 }
 _KEEP = re.compile(r"(?:ss|us|is|\d|%)$")
 
@@ -274,7 +314,7 @@ def normalize_food_text(text: str) -> NormText:
                 after_number = True
                 continue
             if after_number and w in UNIT_WORDS:
-                after_number = w in {"fl"}  # "8 fl oz": drop "oz" too
+                # "8 fl oz", "1 sm head cabbage": drop the whole run of units
                 continue
             after_number = False
             if w in {"without", "no"}:  # "without salt", "no added sugar": absent
@@ -363,3 +403,65 @@ def leading_measure(text: str) -> tuple[float, str | None]:
             else:
                 qty += float(p)
     return qty, unit
+
+
+@functools.lru_cache(maxsize=200_000)
+def clean_query(text: str) -> str:
+    """Strip a diary or recipe text down to the food it names (text side only).
+
+    Drops, in order: text in parentheses or after ``;``; comma segments after
+    the first that describe preparation or give comments (``", chopped"``,
+    ``", divided"``, ``", for serving"``, ``", plus more to taste"``); a leading
+    container (``"cup of"``, ``"bottle of"``); alternatives (``"A or B"`` keeps
+    ``A``, and ``"canola or vegetable oil"`` keeps ``"canola oil"``: two
+    modifiers of one shared head); the words of :data:`PREP_WORDS`; and
+    ``"ground"`` unless a meat is named (ground cumin is cumin, ground beef is
+    not beef). Quantities and units are left to :func:`normalize_food_text`.
+
+    Examples
+    --------
+    >>> clean_query("3 md onions, chopped")
+    '3 md onions'
+    >>> clean_query("2 tbsp canola or vegetable oil")
+    '2 tbsp canola oil'
+    >>> clean_query("1 tsp ground cumin, plus more to taste")
+    '1 tsp cumin'
+    >>> clean_query("Peanut Butter, Regular, Salted")
+    'Peanut Butter, Regular, Salted'
+    """
+    if not isinstance(text, str):
+        return text
+    t = fold(text).replace("\u2019", "'")
+    t = t.split(";")[0]
+    t = _PAREN.sub(" ", t)
+    t = _LEAD_CONTAINER.sub("", t)
+    segs = t.split(",")
+    kept = [segs[0]]
+    for seg in segs[1:]:
+        if _AFTER_COMMA_PREP.match(seg) or not seg.strip():
+            break  # everything after a preparation note is commentary
+        kept.append(seg)
+    t = ",".join(kept)
+    # alternatives: "greek yogurt or sour cream" -> "greek yogurt"
+    m = re.search(r"\s+or\s+(?:other\s+|any\s+other\s+)?", kept[0])
+    if m:
+        first = kept[0][: m.start()]
+        second = kept[0][m.end() :].split()
+        fw = first.split()
+        # "canola or vegetable oil": one modifier before "or", the head after it
+        if fw and len(second) >= 2 and len(fw) <= 3 and not _NUM_TOKEN.match(fw[-1]):
+            lead = [w for w in fw if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS]
+            if len(lead) == 1:
+                first = first + " " + second[-1]
+        t = ",".join([first, *kept[1:]])
+    words = re.split(r"(\s+|,)", t)
+    meat = any(singular(w.strip("-")) in _MEAT_WORDS for w in words)
+    out = []
+    for w in words:
+        bare = w.strip(" -.")
+        if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:
+            continue
+        if bare == "ground" and not meat:
+            continue
+        out.append(w)
+    return _WS.sub(" ", "".join(out)).strip(" ,")

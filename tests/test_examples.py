@@ -23,13 +23,18 @@ NOTEBOOK = EXAMPLES / "walkthrough.ipynb"
 EXPECTED = {
     "analyse_csv.py": ["read 41 entries from week.csv", "likely short", "Magnesium"],
     "cronometer_export.py": ["30 entries over 3 days", "Magnesium Glycinate", "supplements only"],
+    "batch_folder.py": [
+        "chloe.csv, line 19: rejected: column 'date'",
+        "ana.html, ben.html, chloe.html, errors.csv, summary.csv",
+    ],
     "free_text.py": ['line 24: "something I can\'t remember" is unmatched', "2 days logged"],
     "fdc_client.py": ["FDC_API_KEY is not set"],
 }
 
 
-def _env() -> dict[str, str]:
+def _env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "FDC_API_KEY"}
+    env["TMPDIR"] = str(tmp)  # scripts that write to a temporary folder write here
     env["MPLBACKEND"] = "Agg"
     env["PYTHONWARNINGS"] = "ignore"
     # the package under test, wherever the interpreter is started from
@@ -44,10 +49,13 @@ def test_every_script_has_expectations():
 
 @pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
 def test_script_runs(script, tmp_path):
+    cwd, tmp = tmp_path / "cwd", tmp_path / "tmp"
+    cwd.mkdir()
+    tmp.mkdir()
     proc = subprocess.run(
         [sys.executable, str(script)],
-        cwd=tmp_path,
-        env=_env(),
+        cwd=cwd,
+        env=_env(tmp),
         capture_output=True,
         text=True,
         timeout=300,
@@ -55,7 +63,7 @@ def test_script_runs(script, tmp_path):
     assert proc.returncode == 0, proc.stderr[-3000:]
     for text in EXPECTED[script.name]:
         assert text in proc.stdout, f"{script.name} did not print {text!r}"
-    assert list(tmp_path.iterdir()) == [], "examples must not write into the working directory"
+    assert list(cwd.iterdir()) == [], "examples must not write into the working directory"
 
 
 def test_notebook_runs(tmp_path):

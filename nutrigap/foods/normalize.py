@@ -433,6 +433,9 @@ def clean_query(text: str) -> str:
         return text
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
+    # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
+    t = re.sub(r"\bcooked in (?:un)?salted water\b", "cooked", t)
+    t = re.sub(r"\b(?:unsalted|no salt added|salt free)\b", " ", t)
     t = _PAREN.sub(" ", t)
     t = _LEAD_CONTAINER.sub("", t)
     segs = t.split(",")

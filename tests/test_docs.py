@@ -3,8 +3,13 @@
 - ``mkdocs build --strict`` (broken links, missing pages, bad API references fail);
 - every ```` ```pycon ```` block of a page is a doctest: the output shown must be the
   output produced (blocks of one page share a namespace, in order);
-- every ```` ```python ```` block is executed, unless the line before the fence is
-  ``<!-- no-test -->`` (snippets needing an API key or a network).
+- every ```` ```python ```` block is executed;
+- every ```` ```console ```` block is a transcript: each ``$ nutrigap ...`` line is run
+  (``nutrigap.cli.main`` in-process, stdout and stderr together, NO_COLOR set) in a scratch
+  folder where ``examples/`` is the repository's, and must print the lines below it (doctest
+  rules: ``...`` matches anything, whitespace is normalised);
+- a block is skipped when the line before its fence is ``<!-- no-test -->`` (snippets needing
+  an API key or a network, or illustrations).
 
 Snippets run from the repository root, with FDC_API_KEY unset and MPLBACKEND=Agg.
 
@@ -16,10 +21,13 @@ the diff before committing it.
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import importlib.util
+import io
 import os
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -99,9 +107,43 @@ def test_hook_fills_the_nutrient_table():
     assert readme.startswith("## SR28 food table")
 
 
+def _transcript(body: str, first: int) -> list[tuple[str, str, int, int]]:
+    """(command, expected output, first and end 0-based file line of the output) per ``$``."""
+    lines = body.rstrip("\n").split("\n")
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.startswith("$ "):
+            j = i + 1
+            while j < len(lines) and not lines[j].startswith("$ "):
+                j += 1
+            want = "\n".join(lines[i + 1 : j]) + "\n" if j > i + 1 else ""
+            out.append((ln[2:], want, first + i + 1, first + j))
+    return out
+
+
+def _run_console(command: str, cwd: Path, monkeypatch) -> str:
+    """Run ``nutrigap ...`` in-process (as the console script does); stdout+stderr."""
+    from nutrigap.cli import main
+
+    argv = shlex.split(command)
+    assert argv[0] == "nutrigap", f"console blocks run nutrigap commands only: {command}"
+    monkeypatch.chdir(cwd)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            main(argv[1:])
+        except SystemExit:  # argparse usage errors and --help
+            pass
+    monkeypatch.chdir(ROOT)
+    return out.getvalue()
+
+
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
-def test_snippets_run(page, monkeypatch):
-    blocks = [b for b in _blocks(page.read_text(encoding="utf-8")) if b[0] in ("python", "pycon")]
+def test_snippets_run(page, monkeypatch, tmp_path):
+    langs = ("python", "pycon", "console")
+    blocks = [b for b in _blocks(page.read_text(encoding="utf-8")) if b[0] in langs]
     if not blocks:
         pytest.skip("no code")
     monkeypatch.chdir(ROOT)
@@ -109,9 +151,21 @@ def test_snippets_run(page, monkeypatch):
     monkeypatch.setenv("MPLBACKEND", "Agg")
     globs: dict = {"__name__": "__docs__"}
     parser = doctest.DocTestParser()
+    checker = doctest.OutputChecker()
+    scratch = tmp_path / "console"
+    scratch.mkdir()
+    (scratch / "examples").symlink_to(ROOT / "examples", target_is_directory=True)
     failed, fixes = [], []
     for lang, body, line, indent in blocks:
         name = f"{page.relative_to(ROOT)}:{line}"
+        if lang == "console":
+            for command, want, start, end in _transcript(body, line):
+                got = _run_console(command, scratch, monkeypatch)
+                if not checker.check_output(want, got, FLAGS):
+                    failed.append(f"{name}: $ {command}")
+                    print(f"$ {command}\nExpected:\n{want}Got:\n{got}")
+                    fixes.append((start, end, indent, _new_want(want, got)))
+            continue
         if lang == "python":
             exec(compile(body, name, "exec"), globs)
             continue

@@ -572,9 +572,9 @@ class FoodIndex:
                 extra * EXTRA_WORD_POINTS, EXTRA_WORD_CAP
             )
             if cook:
-                hits = np.bincount(
-                    np.concatenate([self.postings[t] for t in cook]), minlength=n
-                )[cands]
+                hits = np.bincount(np.concatenate([self.postings[t] for t in cook]), minlength=n)[
+                    cands
+                ]
                 # the same cooking word: +2; another cooking method: -4
                 base = base + 2.0 * hits - 4.0 * ((hits == 0) & (self.name_state[cands] == 2))
             name_head = self.name_head[cands]
@@ -800,6 +800,29 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
     return out
 
 
+def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None:
+    """Alias of a text without its cooking words, when the alias food is cooked that way.
+
+    "salmon, cooked" takes the alias of "salmon" (cooked, dry heat) and
+    "chicken breast, roasted" that of "chicken breast" (roasted); "potato,
+    boiled" does not take "potato" (baked): every cooking word of the text
+    other than "cooked" must be in the alias food's description.
+    """
+    words = [t for t in norm.tokens if t not in COOKED_WORDS]
+    cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
+    if not words or len(words) == len(norm.tokens):
+        return None
+    bare = normalize_food_text(" ".join(words))
+    hit = _alias_hit(aliases, bare)
+    if hit is None or hit not in pos_of:
+        return None
+    desc = str(idx.descriptions[pos_of[hit]])
+    if text_state(desc) != 2:
+        return None
+    dtoks = set(normalize_food_text(desc).tokens)
+    return hit if cook <= dtoks else None
+
+
 def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     """Alias food id for a text: words in order first, then order-free with the same head."""
     hit = aliases.get(norm.text)
@@ -910,6 +933,24 @@ def match_texts(
     norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in cleaned]
     states = [text_state(t) for t in cleaned]
     found = idx.search_many(norms, k=3, states=states)
+    # a USDA description is a text too: where cleaning changed the words
+    # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
+    raw_norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in texts]
+    changed = [i for i in range(len(texts)) if raw_norms[i].text != norms[i].text]
+    changed_set = set(changed)
+    raw_exact: dict[int, Candidate] = {}
+    for i, rn in enumerate(raw_norms):
+        if rn.key and (i in changed_set or len([sg for sg in rn.segments if sg]) >= 2):
+            ex = idx.lookup_exact(rn)
+            if ex is not None:
+                raw_exact[i] = ex
+    if changed:
+        again = idx.search_many(
+            [raw_norms[i] for i in changed], k=3, states=[text_state(texts[i]) for i in changed]
+        )
+        for i, cands in zip(changed, again, strict=True):
+            if cands and (not found[i] or cands[0].score > found[i][0].score):
+                found[i] = cands
     for qi, text in enumerate(texts):
         norm = norms[qi]
         row = {
@@ -933,10 +974,19 @@ def match_texts(
         fixed = overrides.get(text) or overrides.get("\0" + norm.key)
         method = None
         chosen: Candidate | None = None
+        written_as_description = (
+            qi in raw_exact and sum(1 for sg in raw_norms[qi].segments if sg) >= 2
+        )
         if fixed is not None:
             method = "override"
+        elif written_as_description:
+            # "Coffee, brewed", "Pizza, cheese, from restaurant or fast food,
+            # thin crust": a table's own description is that food, before aliases
+            chosen, method = raw_exact[qi], "exact"
         else:
             hit = _alias_hit(aliases, norm)
+            if hit is None and states[qi] == 2:
+                hit = _cooked_alias(aliases, norm, cleaned[qi], idx, pos_of)
             # an alias is a default state ("beets" → cooked); a text that says
             # "raw" (or "cooked") where the alias food is the other is not it
             if hit in pos_of and not states_conflict(
@@ -954,6 +1004,8 @@ def match_texts(
                 continue
             chosen = Candidate(fixed, str(idx.descriptions[p]), str(idx.sources[p]), 100.0)
         cands = found[qi]
+        if chosen is None and qi in raw_exact:
+            chosen, method = raw_exact[qi], "exact"
         if chosen is None:
             exact = idx.lookup_exact(norm)
             if exact is not None and states_conflict(states[qi], text_state(exact.description)):

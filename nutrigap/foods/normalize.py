@@ -88,7 +88,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     room temperature beaten lightly patted rinsed drained washed cleaned cut deveined
     good quality best favorite favourite choice store bought storebought leftover very ripe
     optional divided additional more about approximately thick thin preferably such
-    serving garnish decorating taste needed desired half
+    serving garnish decorating taste needed desired
     """.split()
 )
 
@@ -102,12 +102,10 @@ _AFTER_COMMA_PREP = re.compile(
 )
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
-    r"^\s*(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
+    r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
     r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar)s?\s+of\s+"
 )
-_MEAT_WORDS = frozenset(
-    "beef pork turkey chicken lamb meat bison venison veal sausage".split()
-)
+_MEAT_WORDS = frozenset("beef pork turkey chicken lamb meat bison venison veal sausage".split())
 
 #: First segments of USDA descriptions that name a *category*, not the food:
 #: "Nuts, almonds" is about almonds, "Beverages, coffee" about coffee. For these
@@ -438,6 +436,7 @@ def clean_query(text: str) -> str:
     t = re.sub(r"\b(?:unsalted|no salt added|salt free)\b", " ", t)
     t = _PAREN.sub(" ", t)
     t = _LEAD_CONTAINER.sub("", t)
+    t = re.sub(r"^\s*half\s+(?:an?|of)\s+", "", t)
     segs = t.split(",")
     kept = [segs[0]]
     for seg in segs[1:]:

@@ -16,14 +16,21 @@ Rules, in order (``grams_method`` in brackets):
    before qualified, then USDA order), converted with pint once per unit
    [``volume``]. ``glass`` is 1 cup (8 fl oz). Without a volume measure the
    entry is **unresolved**: 1 g is never assumed to be 1 ml.
-5. A count without a unit (``3 eggs``; also ``piece``/``each``/``whole`` when
+5. ``medium``/``fruit``/``whole``/``each``/``piece`` when the food has no
+   such measure → its one-item measure: ``medium``, else the first count
+   measure that is not another size ("fruit (2-5/8\" dia)" for an orange)
+   [``count``].
+   A count without a unit (``3 eggs``; also ``piece``/``each``/``whole`` when
    the food has no such measure) → quantity × the food's *default unit*
    [``count``]: the earliest-listed ``medium`` or ``large`` measure (USDA lists
    the usual size first: a large egg, a medium banana), else the first measure
    that is neither a mass, a volume nor a serving (``slice``, ``fillet``,
    ``container``), else a serving measure.
 6. A bare food, neither quantity nor unit → 1 default portion [``default``]:
-   ``medium``/``large`` as above, else a serving measure (``serving``,
+   FNDDS ``Quantity not specified`` (USDA's own weight for an unstated amount),
+   else a plain ``1 oz`` measure (USDA lists one for nuts, seeds and snacks,
+   "oz (23 whole kernels)": a bare "almonds" is a handful-sized ounce, not a
+   cup), else ``medium``/``large`` as above, else a serving measure (``serving``,
    ``NLEA serving``, FNDDS ``Quantity not specified``), else the food's cup,
    else its first count measure, else its first measure.
 
@@ -88,6 +95,10 @@ _UNIT_SYNONYMS = {
 }
 _COUNT_WORDS = frozenset({"piece", "each", "whole", "item", "unit", "count", "x"})
 _SERVING_HEADS = frozenset({"serving", "nlea serving", "quantity not specified"})
+_SIZE_HEADS = frozenset({"small", "large", "extra large", "jumbo", "very large", "extra small"})
+#: Units that name one whole item; without such a measure the food's
+#: one-item measure is used (:meth:`_Measures.whole_item`).
+_WHOLE_ITEM_UNITS = frozenset({"medium", "fruit", "whole", "each", "item", "piece"})
 _LEAD_NUM = re.compile(r"^[\d\s./-]+")
 
 
@@ -209,8 +220,31 @@ class _Measures:
                 best = (key, grams / (amount * ml), measure)
         return None if best is None else best[1:]
 
+    def whole_item(self):
+        """The food's one-item measure: ``medium``, else the first plain count measure.
+
+        Sizes other than medium (small, large, extra large …) and volumes,
+        masses and servings are not one typical item.
+        """
+        for head, _q, amount, grams, measure in self.items:
+            if head == "medium":
+                return grams / amount, measure
+        for head, _q, amount, grams, measure in self.items:
+            if _kind(head) == "other" and head not in _SIZE_HEADS and head not in _SERVING_HEADS:
+                return grams / amount, measure
+        return None
+
     def default(self, bare: bool):
         """The default unit (count) or default portion (bare); see module notes."""
+        if bare:
+            # FNDDS says what a bare entry weighs; nuts and snacks list an
+            # ounce ("oz (23 whole kernels)"), a better bare portion than a cup
+            for head, _q, amount, grams, measure in self.items:
+                if head == "quantity not specified":
+                    return grams / amount, measure
+            for head, _q, amount, grams, measure in self.items:
+                if head == "oz" and amount == 1.0:
+                    return grams / amount, measure
         for order in (("medium", "large"),):
             for head, _q, amount, grams, measure in self.items:
                 if head in order:
@@ -287,6 +321,17 @@ def _resolve_one(food_id: str, unit: str, ms: _Measures, bare: bool) -> tuple[fl
                 return dens[0] * _ml(unit), "volume", ""
             except UnknownUnitError:
                 return nan, "", f"cannot convert {unit!r} to ml"
+        if unit == "slice":  # FNDDS cuts pizza and cake in "piece"s
+            got = ms.find("piece")
+            if got is not None:
+                return got[0], "portion", ""
+        if unit in _WHOLE_ITEM_UNITS:
+            # "orange, 1 medium" where USDA lists "fruit (2-5/8\" dia)", "avocado,
+            # 1 fruit" where it lists "avocado, NS as to Florida or California":
+            # the food's one-item measure
+            got = ms.whole_item()
+            if got is not None:
+                return got[0], "count", ""
         have = ", ".join(m[4] for m in ms.items) or "none"
         return nan, "", f"food {food_id} has no {unit!r} measure (measures: {have})"
     got = ms.default(bare)

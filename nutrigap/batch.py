@@ -246,7 +246,26 @@ def _read_one(path: str, read_kwargs: dict[str, Any]) -> tuple[pd.DataFrame | No
 
 
 def _read_chunk(paths: list[str], read_kwargs: dict[str, Any]):
-    return [_read_one(p, read_kwargs) for p in paths]
+    """Read several files in a worker; one concatenated frame crosses the process boundary."""
+    results = [_read_one(p, read_kwargs) for p in paths]
+    frames = [d for d, _ in results if d is not None]
+    errors = [e for _, err in results for e in err]
+    if not frames:
+        return [(None, errors)]
+    rejected = [
+        d.attrs["rejected"]
+        for d in frames
+        if isinstance(d.attrs.get("rejected"), pd.DataFrame) and len(d.attrs["rejected"])
+    ]
+    kinds = sorted({str(d.attrs.get("format", "")) for d in frames} - {""})
+    for d in frames:
+        d.attrs = {}
+    out = pd.concat(frames, ignore_index=True, sort=False)
+    out.attrs = {
+        "format": kinds[0] if len(kinds) == 1 else ("mixed" if kinds else ""),
+        "rejected": pd.concat(rejected, ignore_index=True) if rejected else None,
+    }
+    return [(out, errors)] + [(None, [])] * (len(paths) - 1)
 
 
 def _progress(total: int, desc: str, enabled: bool):
@@ -829,7 +848,9 @@ def analyze_many(
                 for f in frames
                 if isinstance(f.attrs.get("rejected"), pd.DataFrame) and len(f.attrs["rejected"])
             ]
-            kinds = sorted({str(f.attrs.get("format", "")) for f in frames} - {""})
+            kinds = sorted({str(f.attrs.get("format", "")) for f in frames} - {"", "mixed"})
+            if any(f.attrs.get("format") == "mixed" for f in frames):
+                kinds.append("mixed")
             frames = [f for f in frames if len(f)]
             for f in frames:
                 f.attrs = {}

@@ -61,8 +61,13 @@ def test_wheel_install_outside_source_tree(tmp_path):
     assert str(env_dir) in out[0], "imported the source tree, not the installed wheel"
     assert out[1].endswith("nutrigap/datasets") and str(env_dir) in out[1]
     assert out[2] == "8789 270.0"
-    # the console script is installed and runs
+    # the README's main job runs from the installed console script
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    main_job = next(ln for ln in readme.splitlines() if "pip install . &&" in ln)
+    args = main_job.split("&&", 1)[1].split()
+    assert args[0] == "nutrigap"
     run = subprocess.run(
-        [env_dir / "bin" / "nutrigap"], cwd=elsewhere, capture_output=True, text=True
+        [env_dir / "bin" / "nutrigap", *args[1:]], cwd=elsewhere, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
+    assert "Magnesium" in run.stdout and "likely short" in run.stdout

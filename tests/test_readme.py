@@ -13,7 +13,7 @@ def _commands():
 def test_readme_starts_with_two_commands():
     cmds = _commands()
     assert len(cmds) == 2
-    assert cmds[0].startswith("python -m pip install . && nutrigap")
+    assert cmds[0].startswith("python -m pip install . && nutrigap analyze --sample")
     assert "pytest" in cmds[1]
 
 

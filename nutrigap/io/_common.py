@@ -25,7 +25,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,6 +224,68 @@ def sniff_delimiter(header_line: str) -> str:
 
 # --- records -----------------------------------------------------------------
 
+#: Texts at least this long (characters) are split by pandas' C parser when
+#: every record is one physical line; shorter ones (and files with quoted line
+#: breaks or over-long rows) go through :mod:`csv`, whose fixed cost is lower.
+FAST_MIN_CHARS = 200_000
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A column as distinct values and one code per row (``uniques[codes]`` = rows).
+
+    ``uniques`` are the distinct cell strings with surrounding whitespace
+    stripped; readers parse each of them once and map the results back with
+    :meth:`take`.
+    """
+
+    codes: np.ndarray
+    uniques: np.ndarray
+
+    def take(self, per_unique: object) -> np.ndarray:
+        """Per-row values from one value per distinct string."""
+        return np.asarray(per_unique)[self.codes]
+
+    def rows(self) -> np.ndarray:
+        """The stripped cell strings, one per row (object array)."""
+        return self.uniques[self.codes]
+
+    def blank(self) -> np.ndarray:
+        """True where the cell is empty (after stripping)."""
+        return self.take(self.uniques == "")
+
+
+def _factor_raw(codes: np.ndarray, uniques: np.ndarray) -> Factor:
+    """Strip the distinct strings and merge the ones that become equal."""
+    stripped = np.array([u.strip() for u in uniques.tolist()], dtype=object)
+    if len(stripped) and not np.array_equal(stripped, uniques):
+        c2, u2 = pd.factorize(stripped)
+        return Factor(c2[codes], np.asarray(u2, dtype=object))
+    return Factor(codes, stripped)
+
+
+class _Columns(Mapping):
+    """Column name → raw cell strings (object array), built on first access."""
+
+    def __init__(self, raw: dict[str, np.ndarray] | None = None, factors=None) -> None:
+        self._raw = dict(raw or {})
+        self._factors: dict[str, tuple[np.ndarray, np.ndarray]] = dict(factors or {})
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key not in self._raw:
+            codes, uniques = self._factors[key]
+            self._raw[key] = uniques[codes]
+        return self._raw[key]
+
+    def __iter__(self):
+        return iter(self._factors or self._raw)
+
+    def __len__(self) -> int:
+        return len(self._factors or self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in (self._factors or self._raw)
+
 
 @dataclass
 class Table:
@@ -235,8 +297,9 @@ class Table:
         Source name (``source_file``).
     header : list of str
         Column names as written (duplicates renamed ``name.1``, ``name.2`` …).
-    columns : dict
-        Column name → numpy object array of raw cell strings, one per kept row.
+    columns : Mapping
+        Column name → numpy object array of raw cell strings, one per kept row
+        (built on first access; :meth:`factor` is the cheap way in).
     lines : numpy.ndarray
         1-based physical line where each kept row starts.
     ends : numpy.ndarray
@@ -250,7 +313,7 @@ class Table:
 
     name: str
     header: list[str]
-    columns: dict[str, np.ndarray]
+    columns: Mapping
     lines: np.ndarray
     ends: np.ndarray
     text: str
@@ -258,6 +321,7 @@ class Table:
     header_line: int
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
     _physical: list[str] | None = field(default=None, repr=False)
+    _factors: dict[str, Factor] = field(default_factory=dict, repr=False)
 
     def raw(self, i: int) -> str:
         """Raw text of kept row ``i`` (its physical lines)."""
@@ -270,6 +334,19 @@ class Table:
 
     def col(self, name: str) -> pd.Series:
         return pd.Series(self.columns[name], dtype="object")
+
+    def factor(self, name: str) -> Factor:
+        """Column ``name`` as stripped distinct strings and per-row codes (cached)."""
+        f = self._factors.get(name)
+        if f is None:
+            cols = self.columns
+            if isinstance(cols, _Columns) and name in cols._factors:
+                codes, uniques = cols._factors[name]
+            else:
+                codes, uniques = pd.factorize(np.asarray(cols[name], dtype=object))
+                uniques = np.asarray(uniques, dtype=object)
+            f = self._factors[name] = _factor_raw(np.asarray(codes, dtype=np.intp), uniques)
+        return f
 
 
 def _records(text: str, delimiter: str, name: str) -> Iterable[tuple[int, int, list[str]]]:
@@ -311,41 +388,107 @@ def _dedupe(header: list[str], name: str) -> list[str]:
     return out
 
 
-def _fast_rows(
-    physical: list[str], header_idx: int, delim: str
-) -> tuple[list[str], list[np.ndarray], np.ndarray] | None:
+def _count_lines(text: str) -> int:
+    """Number of physical lines as :data:`_LINE_SPLIT` counts them (``\\r\\n``, ``\\r``, ``\\n``)."""
+    n = text.count("\n")
+    if "\r" in text:
+        n += text.count("\r") - text.count("\r\n")
+    return n + 1
+
+
+def _fast_table(text: str, start: int, header_idx: int, delim: str, name: str) -> Table | None:
     """Split with pandas' C parser when every record is one physical line.
 
-    Returns (header, columns, 1-based line numbers), or None when a quoted
+    ``start`` is the offset of the header line in ``text``. pandas keeps blank
+    lines as rows (``skip_blank_lines=False``), so the records are one per
+    physical line exactly when their count equals the number of lines; then
+    the line of row ``i`` is ``header_line + 1 + i``. Returns None when a quoted
     field spans lines or a row has too many fields (the :mod:`csv` path then
     handles the file and reports those rows).
     """
-    body = physical[header_idx:]
-    if any(line.count('"') & 1 for line in body):
-        return None
-    blank_re = re.compile(r'[\s"' + re.escape(delim) + r"]*")
-    keep = [i for i, line in enumerate(body) if not blank_re.fullmatch(line)]
-    if not keep or keep[0] != 0:
+    body = text[start:] if start else text
+    try:
+        data = body.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates in a str source
         return None
     try:
         df = pd.read_csv(
-            io.StringIO("\n".join(body[i] for i in keep)),
+            io.BytesIO(data),
             sep=delim,
             header=None,
-            dtype=object,
+            dtype="category",
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,
+            quoting=csv.QUOTE_MINIMAL,
             engine="c",
+            encoding="utf-8",
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
         return None
-    if len(df) != len(keep):
+    del data
+    expected = _count_lines(body)
+    if body.endswith(("\n", "\r")):
+        expected -= 1  # the final line break does not open a record
+    if len(df) != expected or len(df) == 0:
         return None
-    header = [str(h) for h in df.iloc[0].tolist()]
-    cols = [df[c].to_numpy(dtype=object)[1:] for c in df.columns]
-    lines = np.asarray(keep[1:], dtype=np.int64) + header_idx + 1
-    return header, cols, lines
+    raw: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    header_cells = []
+    blank = None
+    for j, c in enumerate(df.columns):
+        cat = df[c].array
+        codes = np.asarray(cat.codes, dtype=np.intp)
+        uniques = np.asarray(cat.categories, dtype=object)
+        if (codes < 0).any():  # pragma: no cover - na_filter=False gives no NaN
+            return None
+        header_cells.append(uniques[codes[0]])
+        codes = codes[1:]
+        f = _factor_raw(codes, uniques)
+        raw[j] = (codes, uniques, f)
+        b = f.blank()
+        blank = b if blank is None else blank & b
+    keep = ~blank
+    lines = np.arange(header_idx + 2, header_idx + 2 + len(df) - 1, dtype=np.int64)
+    header = _dedupe([str(h) for h in header_cells], name)
+    factors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    stripped: dict[str, Factor] = {}
+    all_kept = bool(keep.all())
+    for j, h in enumerate(header):
+        codes, uniques, f = raw[j]
+        if not all_kept:
+            codes = codes[keep]
+            f = Factor(f.codes[keep], f.uniques)
+        factors[h] = (codes, uniques)
+        stripped[h] = f
+    if not all_kept:
+        lines = lines[keep]
+    return Table(
+        name=name,
+        header=header,
+        columns=_Columns(factors=factors),
+        lines=lines,
+        ends=lines,
+        text=text,
+        delimiter=delim,
+        header_line=header_idx + 1,
+        _factors=stripped,
+    )
+
+
+def _header_position(text: str) -> tuple[int, int, str] | None:
+    """(index, character offset, text) of the first non-blank physical line."""
+    pos = 0
+    for i, m in enumerate(_LINE_END.finditer(text)):
+        line = text[pos : m.start()]
+        if line.strip():
+            return i, pos, line
+        pos = m.end()
+        if pos >= len(text):
+            break
+    return None
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n|\Z")
 
 
 def read_table(text: str, name: str, delimiter: str | None = None) -> Table:
@@ -354,26 +497,16 @@ def read_table(text: str, name: str, delimiter: str | None = None) -> Table:
     Rows with more fields than the header are rejected; rows with fewer are
     padded with empty cells (spreadsheets drop trailing empty cells).
     """
-    physical = _LINE_SPLIT.split(text)
-    header_idx = next((i for i, ln in enumerate(physical) if ln.strip()), None)
-    if header_idx is None:
+    found = _header_position(text)
+    if found is None:
         raise DiaryFormatError("the file is empty", file=name)
-    delim = delimiter or sniff_delimiter(physical[header_idx])
-    fast = _fast_rows(physical, header_idx, delim)
-    if fast is not None:
-        header, cols, lines = fast
-        header = _dedupe(header, name)
-        return Table(
-            name=name,
-            header=header,
-            columns=dict(zip(header, cols, strict=True)),
-            lines=lines,
-            ends=lines,
-            text=text,
-            delimiter=delim,
-            header_line=header_idx + 1,
-            _physical=physical,
-        )
+    header_idx, start, header_text = found
+    delim = delimiter or sniff_delimiter(header_text)
+    if len(text) >= FAST_MIN_CHARS:
+        fast = _fast_table(text, start, header_idx, delim, name)
+        if fast is not None:
+            return fast
+    physical = _LINE_SPLIT.split(text)
     it = iter(_records(text, delim, name))
     try:
         header_line, _, header = next(it)
@@ -406,7 +539,7 @@ def read_table(text: str, name: str, delimiter: str | None = None) -> Table:
     return Table(
         name=name,
         header=header,
-        columns=columns,
+        columns=_Columns(raw=columns),
         lines=np.array(lines, dtype=np.int64),
         ends=np.array(ends, dtype=np.int64),
         text=text,
@@ -662,7 +795,7 @@ class Rejects:
         if not bad.any():
             return
         if isinstance(reason, CellReason):
-            vals = np.asarray(reason.values, dtype=object)[bad]
+            vals = reason.at(bad)
             self.reason[bad] = [
                 f"column {reason.column!r}: {reason.what} {str(v).strip()!r}" for v in vals
             ]
@@ -684,16 +817,55 @@ class Rejects:
 
 @dataclass
 class CellReason:
-    """Per-row reason text ``column 'X': not a number 'abc'``, built only for bad rows."""
+    """Per-row reason text ``column 'X': not a number 'abc'``, built only for bad rows.
+
+    ``values`` holds the cells: one per row, or a :class:`Factor`.
+    """
 
     column: str
     what: str
     values: object
 
+    def at(self, mask: np.ndarray) -> np.ndarray:
+        if isinstance(self.values, Factor):
+            return self.values.uniques[self.values.codes[mask]]
+        return np.asarray(self.values, dtype=object)[mask]
 
-def cell_reason(column: str, what: str, values: pd.Series) -> CellReason:
+
+def cell_reason(column: str, what: str, values: object) -> CellReason:
     """Reason naming the column and the offending cell (formatted lazily)."""
     return CellReason(column, what, values)
+
+
+def _values(v: object, n: int) -> np.ndarray | None:
+    """Per-row numpy values of a column given as Series/array, or None for a scalar."""
+    if isinstance(v, pd.Series | pd.Index):
+        return v.to_numpy()
+    if isinstance(v, np.ndarray | pd.api.extensions.ExtensionArray):
+        return np.asarray(v)
+    return None
+
+
+def _float_col(v: object, n: int) -> np.ndarray:
+    a = _values(v, n)
+    if a is None:
+        return np.full(n, np.nan if v is None or v is pd.NA else float(v), dtype="float64")
+    return np.asarray(pd.to_numeric(a, errors="coerce") if a.dtype == object else a, "float64")
+
+
+def _str_col(v: object, n: int, keep: np.ndarray | None) -> pd.api.extensions.ExtensionArray:
+    """A ``str`` column: one validation per distinct value where possible."""
+    if isinstance(v, Factor):
+        uniq = pd.array(v.uniques, dtype="str")
+        codes = v.codes if keep is None else v.codes[keep]
+        return uniq.take(codes)
+    a = _values(v, n)
+    if a is None:
+        m = n if keep is None else int(keep.sum())
+        return pd.array([v], dtype="str").take(np.zeros(m, dtype=np.intp))
+    if keep is not None:
+        a = a[keep]
+    return pd.array(np.asarray(a, dtype=object), dtype="str")
 
 
 def finish(
@@ -701,48 +873,66 @@ def finish(
     table: Table,
     rejects: Rejects,
     fmt: str,
-    nutrients: dict[str, pd.Series] | None = None,
+    nutrients: dict[str, object] | None = None,
     extra: dict[str, pd.Series] | None = None,
 ) -> pd.DataFrame:
-    """Apply the plausibility limits, drop rejected rows and build the canonical frame."""
+    """Apply the plausibility limits, drop rejected rows and build the canonical frame.
+
+    Columns may be given as Series, numpy arrays, scalars or (text columns) a
+    :class:`Factor` of distinct strings and codes.
+    """
     n = len(table)
-    idx = pd.RangeIndex(n)
+    q = _float_col(data.get("quantity", np.nan), n)
+    g = _float_col(data.get("grams", np.nan), n)
+    with np.errstate(invalid="ignore"):
+        rejects.add(q < 0, "negative quantity")
+        rejects.add(g < 0, "negative grams")
+        rejects.add(q > MAX_QUANTITY, f"quantity above {MAX_QUANTITY:g} (limit MAX_QUANTITY)")
+        rejects.add(g > MAX_GRAMS, f"more than {MAX_GRAMS:g} g in one entry (limit MAX_GRAMS)")
+        nut = {k: _float_col(v, n) for k, v in (nutrients or {}).items()}
+        for key, v in nut.items():
+            rejects.add(v < 0, f"negative {key}")
+    keep = None if not rejects.mask.any() else ~rejects.mask
+    m = n if keep is None else int(keep.sum())
 
-    def series(v: object, dtype: str | None = None) -> pd.Series:
-        if isinstance(v, pd.Series):
-            return v.reset_index(drop=True)
-        return pd.Series([v] * n if n else [], index=idx, dtype=dtype)
+    def kept(a: np.ndarray) -> np.ndarray:
+        return a if keep is None else a[keep]
 
-    q = series(data.get("quantity", np.nan), "float64").astype("float64")
-    g = series(data.get("grams", np.nan), "float64").astype("float64")
-    rejects.add(q < 0, "negative quantity")
-    rejects.add(g < 0, "negative grams")
-    rejects.add(q > MAX_QUANTITY, f"quantity above {MAX_QUANTITY:g} (limit MAX_QUANTITY)")
-    rejects.add(g > MAX_GRAMS, f"more than {MAX_GRAMS:g} g in one entry (limit MAX_GRAMS)")
-    for key, v in (nutrients or {}).items():
-        rejects.add(v.reset_index(drop=True) < 0, f"negative {key}")
-    keep = ~rejects.mask
-    cols = {
-        "date": series(data.get("date", pd.NaT)).astype("datetime64[ns]"),
-        "meal": series(data.get("meal", pd.NA), "str").astype("str"),
-        "food": series(data.get("food", pd.NA), "str").astype("str"),
-        "quantity": q,
-        "unit": series(data.get("unit", pd.NA), "str").astype("str"),
-        "grams": g,
-        "supplement": series(data.get("supplement", False), "bool").astype("bool"),
-        "entry_type": series(data.get("entry_type", "food"), "str").astype("str"),
-        "source_file": pd.Series([table.name] * n, index=idx, dtype="str"),
-        "source_line": pd.Series(table.lines, index=idx, dtype="int64"),
-    }
+    date = data.get("date", pd.NaT)
+    d = _values(date, n)
+    if d is None:
+        date_col = np.full(m, np.datetime64("NaT"), dtype="datetime64[ns]")
+    else:
+        date_col = kept(np.asarray(pd.to_datetime(d) if d.dtype == object else d)).astype(
+            "datetime64[ns]"
+        )
+    supp = data.get("supplement", False)
+    s = _values(supp, n)
+    supp_col = np.full(m, bool(supp)) if s is None else kept(np.asarray(s, dtype=bool))
+    cols: dict[str, object] = {}
     if data.get("person") is not None:
-        cols = {"person": series(data["person"], "str").astype("str"), **cols}
-    out = pd.DataFrame(cols)
+        cols["person"] = _str_col(data["person"], n, keep)
+    cols.update(
+        {
+            "date": date_col,
+            "meal": _str_col(data.get("meal", pd.NA), n, keep),
+            "food": _str_col(data.get("food", pd.NA), n, keep),
+            "quantity": kept(q),
+            "unit": _str_col(data.get("unit", pd.NA), n, keep),
+            "grams": kept(g),
+            "supplement": supp_col,
+            "entry_type": _str_col(data.get("entry_type", "food"), n, keep),
+            "source_file": _str_col(table.name, n, keep),
+            "source_line": kept(np.asarray(table.lines, dtype=np.int64)),
+        }
+    )
     for key in NUTRIENT_KEYS:
-        if nutrients and key in nutrients:
-            out[key] = nutrients[key].reset_index(drop=True).astype("float64")
+        if key in nut:
+            cols[key] = kept(nut[key])
     for k, v in (extra or {}).items():
-        out[k] = v.reset_index(drop=True)
-    out = out.loc[keep].reset_index(drop=True)
+        a = _values(v, n)
+        cols[k] = kept(a) if a is not None else v
+    out = pd.DataFrame(cols, index=pd.RangeIndex(m), copy=False)
     out.attrs["rejected"] = rejects.frame()
     out.attrs["format"] = fmt
     return out

@@ -16,13 +16,16 @@ such as "organic", quantities such as "2 cups" left in the text, a few typos):
    quantities and units (target: under 5 s). Baseline: ``pandas.merge`` of the
    diary on a ``--diary-distinct``-row lookup table keyed by the text.
 
-``cold`` includes building the food index (once per process); ``warm`` is
-every later call. Times are the minimum over ``--repeat`` runs.
+``rebuild`` includes building the food index (first use, or disk cache
+disabled); ``cold`` reads the index persisted in the user cache directory (a
+new process); ``warm`` is every later call in the process, with texts new to
+the matcher in workload 1. Times are the minimum over ``--repeat`` runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
 import numpy as np
@@ -85,7 +88,22 @@ def main() -> None:
     texts = make_strings(args.distinct, seed=1)
     diary1 = pd.DataFrame({"food": texts, "quantity": 1.0, "unit": "cup"})
     base1 = best_of(lambda: diary1.merge(lookup, on="food", how="left"), args.repeat)
-    _matching._bundled_index.cache_clear()
+    # cold, rebuilding the index (no disk cache), then cold reading the
+    # persisted index (a new process after the first): per-text results are
+    # cached on the index, so each cold run starts from a fresh index
+    _matching.clear_index_cache()
+    saved = os.environ.get("NUTRIGAP_CACHE_DIR")
+    os.environ["NUTRIGAP_CACHE_DIR"] = ""
+    t0 = time.perf_counter()
+    m1 = match_foods(diary1, aliases={})
+    rebuild1 = time.perf_counter() - t0
+    if saved is None:
+        del os.environ["NUTRIGAP_CACHE_DIR"]
+    else:
+        os.environ["NUTRIGAP_CACHE_DIR"] = saved
+    _matching.clear_index_cache()
+    _matching.food_index("sr28")  # writes the disk cache if absent
+    _matching.clear_index_cache()
     t0 = time.perf_counter()
     m1 = match_foods(diary1, aliases={})
     cold1 = time.perf_counter() - t0
@@ -96,9 +114,11 @@ def main() -> None:
     share = (m1["status"] != "unmatched").mean()
     print(f"1. {args.distinct:,} distinct strings")
     print(f"   baseline exact merge   {base1 * 1e3:9.1f} ms")
+    print(f"   match_foods rebuild    {rebuild1 * 1e3:9.1f} ms   ratio {rebuild1 / base1:8.0f}x")
     print(f"   match_foods cold       {cold1 * 1e3:9.1f} ms   ratio {cold1 / base1:8.0f}x")
     print(f"   match_foods warm       {warm1 * 1e3:9.1f} ms   ratio {warm1 / base1:8.0f}x")
-    print(f"   target < 10 s: {'ok' if cold1 < 10 else 'MISSED'}; matched {share:.0%}")
+    worst = max(rebuild1, cold1, warm1)
+    print(f"   target < 10 s: {'ok' if worst < 10 else 'MISSED'}; matched {share:.0%}")
 
     # ---- 2. a big diary with few distinct strings ---------------------------
     rng = np.random.default_rng(3)
@@ -112,10 +132,11 @@ def main() -> None:
     )
     lookup2 = pd.DataFrame({"food": pool, "food_id": np.arange(len(pool)).astype(str)})
     base2 = best_of(lambda: diary2.merge(lookup2, on="food", how="left"), args.repeat)
-    _matching._bundled_index.cache_clear()
+    _matching.clear_index_cache()
     t0 = time.perf_counter()
     m2 = match_foods(diary2, aliases={})
     cold2 = time.perf_counter() - t0
+    # warm: the same diary again (index and per-text results cached)
     warm2 = best_of(lambda: match_foods(diary2, aliases={}), args.repeat)
     assert len(m2) == len(diary2)
     print(f"2. {args.rows:,} rows, {args.diary_distinct:,} distinct strings")

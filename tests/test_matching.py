@@ -658,3 +658,52 @@ class TestIssue5Rules:
         )
         m = match_foods(d)
         assert m["grams"].tolist() == [131.0, 201.0]
+
+
+class TestIndexCache:
+    def test_equal_tables_share_one_index_and_edits_get_a_new_one(self, monkeypatch, tmp_path):
+        from nutrigap.foods import matching
+
+        monkeypatch.setenv("NUTRIGAP_CACHE_DIR", str(tmp_path))
+        a = load_food_table("sr28").head(300)
+        b = load_food_table("sr28").head(300)  # a separate object, same content
+        assert a is not b
+        assert matching.table_fingerprint(a) == matching.table_fingerprint(b)
+        assert matching.food_index(a) is matching.food_index(b)
+        c = b.copy()
+        c.iloc[0, c.columns.get_loc("description")] = "Totally different food, raw"
+        assert matching.table_fingerprint(c) != matching.table_fingerprint(a)
+        assert "Totally different food, raw" in matching.food_index(c).descriptions
+
+    def test_persisted_index_is_read_back_and_matches_alike(self, monkeypatch, tmp_path):
+        from nutrigap.foods import matching
+
+        monkeypatch.setenv("NUTRIGAP_CACHE_DIR", str(tmp_path))
+        table = load_food_table("sr28").head(500)
+        d = pd.DataFrame({"food": ["butter", "cheddar cheese", "xyzzy"]})
+        matching.clear_index_cache()
+        first = match_foods(d, foods=table, aliases={})
+        files = list((tmp_path / "food-index").glob("*.pkl"))
+        assert len(files) == 1
+        matching.clear_index_cache()  # a new process: memory empty, disk full
+        again = match_foods(d, foods=table, aliases={})
+        pd.testing.assert_frame_equal(first, again)
+
+    def test_unwritable_or_disabled_disk_cache_still_matches(self, monkeypatch):
+        from nutrigap.foods import matching
+
+        monkeypatch.setenv("NUTRIGAP_CACHE_DIR", "")
+        assert matching.index_cache_dir() is None
+        matching.clear_index_cache()
+        m = match_foods(pd.DataFrame({"food": ["Spinach, raw"]}), aliases={})
+        assert m["food_id"].iloc[0] == "11457"
+
+    def test_candidates_in_attrs_are_shared_not_copied(self):
+        d = pd.DataFrame({"food": ["fried eggs", "xyzzy plugh"], "quantity": [2.0, 1.0]})
+        m = match_foods(d, aliases={})
+        cands = m.attrs["match_candidates"]
+        derived = m[["food", "food_id"]].assign(x=1)
+        assert derived.attrs["match_candidates"] is cands
+        assert isinstance(cands, dict) and "fried eggs" in cands
+        rep = match_report(derived.join(m.drop(columns=["food", "food_id"])))
+        assert rep.set_index("food").loc["fried eggs", "candidates"] == cands["fried eggs"]

@@ -48,6 +48,7 @@ from nutrigap.foods.portions import MAX_GRAMS, canonical_unit, portion_grams, re
 
 __all__ = [
     "match_foods",
+    "CandidateMap",
     "match_report",
     "load_overrides",
     "load_aliases",
@@ -79,6 +80,29 @@ MATCH_COLUMNS: tuple[str, ...] = (
     "status",
     "status_reason",
 )
+
+
+class CandidateMap(dict):
+    """Food text → its best candidates ("id description (score); …"), shared, not copied.
+
+    :func:`match_foods` keeps the candidates of every distinct text in
+    ``attrs["match_candidates"]`` for :func:`match_report`. pandas deep-copies
+    ``attrs`` on every operation that returns a new frame, which for thousands
+    of texts cost more than the operations themselves (0.35 s in one
+    analysis); this mapping is treated as read-only, so a copy is the same
+    object (``copy.deepcopy`` returns it unchanged). It is a ``dict`` otherwise
+    (JSON-serialisable, ``.get``, ``.items``). Build a new one rather than
+    editing it in place.
+    """
+
+    __slots__ = ()
+
+    def __deepcopy__(self, memo: dict) -> CandidateMap:
+        return self
+
+    def __copy__(self) -> CandidateMap:
+        return self
+
 
 _STR_COLS = (
     "food_id",
@@ -172,7 +196,8 @@ def match_foods(
     DataFrame
         The input rows in the same order with :data:`MATCH_COLUMNS` added
         (``grams`` now holds the resolved grams). ``attrs`` keeps the diary's
-        and adds ``match_candidates`` (text → best candidates) for
+        and adds ``match_candidates`` (text → best candidates, a
+        :class:`CandidateMap` that pandas shares instead of copying) for
         :func:`match_report`.
 
     Examples
@@ -314,8 +339,8 @@ def match_foods(
     put("status", np.asarray(_STATUSES, dtype=object), status_code)
     put("status_reason", reason_tab, reason_code)
     result.attrs = dict(diary.attrs)
-    result.attrs["match_candidates"] = (
-        dict(zip(res["food"], res["candidates"], strict=True)) if len(res) else {}
+    result.attrs["match_candidates"] = CandidateMap(
+        zip(res["food"], res["candidates"], strict=True) if len(res) else ()
     )
     if fdc_frames:
         result.attrs["fdc_foods"] = pd.concat([t for t, _ in fdc_frames])

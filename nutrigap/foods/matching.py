@@ -115,6 +115,9 @@ __all__ = [
     "FoodIndex",
     "Candidate",
     "food_index",
+    "clear_index_cache",
+    "index_cache_dir",
+    "table_fingerprint",
     "load_aliases",
     "load_overrides",
     "match_texts",
@@ -280,6 +283,7 @@ class FoodIndex:
     name_ncontent: np.ndarray = field(default=None, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     _static_cache: dict = field(default_factory=dict, repr=False)
+    _search_cache: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         f = self.flags
@@ -527,7 +531,26 @@ class FoodIndex:
         out: list[list[Candidate]] = [[] for _ in norms]
         if states is None:
             states = [0] * len(norms)
+        # texts that normalise alike ("2 eggs", "3 eggs") are searched once,
+        # and remembered per index across calls (results depend on nothing else)
+        memo = self._search_cache
+        if len(memo) > 200_000:
+            memo.clear()
+        todo: list[int] = []
         for qi, norm in enumerate(norms):
+            hit = memo.get((norm.segments, norm.joined, states[qi], k))
+            if hit is None:
+                todo.append(qi)
+            else:
+                out[qi] = list(hit)
+        for qi in todo:
+            norm = norms[qi]
+            mkey = (norm.segments, norm.joined, states[qi], k)
+            hit = memo.get(mkey)
+            if hit is not None:
+                out[qi] = list(hit)
+                continue
+            memo[mkey] = ()
             info = self._query(norm) if norm.tokens else None
             if info is None:
                 continue
@@ -644,6 +667,7 @@ class FoodIndex:
             if self.multi_source:
                 cands_q = _source_rule(cands_q, norm)
             out[qi] = cands_q[:k]
+            memo[mkey] = tuple(out[qi])
         return out
 
     def _static_penalty(self, waived: tuple[bool, ...]) -> np.ndarray:
@@ -730,37 +754,155 @@ def _source_rule(cands: list[Candidate], norm: NormText) -> list[Candidate]:
 
 
 # ---------------------------------------------------------------- the tables
-@functools.lru_cache(maxsize=4)
-def _bundled_index(source: str) -> FoodIndex:
-    from nutrigap.data import load_food_table
+#: Bump when :class:`FoodIndex` changes shape, so persisted indexes are rebuilt
+#: (the key also hashes the source of this module and of ``normalize``).
+INDEX_FORMAT: int = 2
+_INDEX_CACHE: dict[str, FoodIndex] = {}
+_INDEX_CACHE_SIZE = 8
+_FINGERPRINT_COLUMNS = ("description", "source", "food_group", "additional_description")
 
-    return FoodIndex.from_table(load_food_table(source))
+
+def table_fingerprint(foods: pd.DataFrame) -> str:
+    """Content hash of the columns a :class:`FoodIndex` is built from.
+
+    Hashes the index (food ids) and the ``description``, ``source``,
+    ``food_group`` and ``additional_description`` columns with
+    :func:`pandas.util.hash_pandas_object` (about 10 ms for the 12,113 SR28
+    rows), so two equal tables loaded separately share one index, and an
+    edited table gets a new one.
+    """
+    import hashlib
+
+    cols = [c for c in _FINGERPRINT_COLUMNS if c in foods.columns]
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((len(foods), cols)).encode())
+    h.update(pd.util.hash_pandas_object(foods.index.astype(str), index=False).to_numpy().tobytes())
+    for c in cols:
+        vals = foods[c].astype(object).where(foods[c].notna(), "").astype(str)
+        h.update(pd.util.hash_pandas_object(vals, index=False).to_numpy().tobytes())
+    return h.hexdigest()
 
 
-_INDEX_CACHE: dict[int, tuple[pd.DataFrame, FoodIndex]] = {}
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """Version of the index-building code: package version, format and module sources."""
+    import hashlib
+
+    import nutrigap
+    from nutrigap.foods import normalize
+
+    h = hashlib.blake2b(digest_size=8)
+    h.update(f"{nutrigap.__version__}|{INDEX_FORMAT}".encode())
+    for mod_file in (__file__, normalize.__file__):
+        try:
+            h.update(Path(mod_file).read_bytes())
+        except OSError:  # zipped install: the version alone keys the cache
+            pass
+    return h.hexdigest()
+
+
+def index_cache_dir() -> Path | None:
+    """Directory of persisted food indexes, or None when disabled.
+
+    ``$NUTRIGAP_CACHE_DIR`` when set (an empty value disables the disk cache),
+    else the platform user cache directory (:func:`platformdirs.user_cache_dir`)
+    with a ``food-index`` sub-folder.
+    """
+    import os
+
+    env = os.environ.get("NUTRIGAP_CACHE_DIR")
+    if env is not None:
+        return Path(env) / "food-index" if env.strip() else None
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("nutrigap")) / "food-index"
+
+
+def _load_persisted(path: Path) -> FoodIndex | None:
+    import pickle
+
+    try:
+        with open(path, "rb") as fh:
+            idx = pickle.load(fh)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
+        return None
+    return idx if isinstance(idx, FoodIndex) else None
+
+
+def _persist(path: Path, idx: FoodIndex) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a parallel reader sees all or nothing
+        old = sorted(path.parent.glob("*.pkl"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-_INDEX_CACHE_SIZE]:
+            stale.unlink(missing_ok=True)
+    except OSError:  # read-only home, full disk: the index still works in memory
+        pass
 
 
 def food_index(foods: pd.DataFrame | str | None = None) -> FoodIndex:
-    """Return the :class:`FoodIndex` of a table (bundled ones are cached).
+    """Return the :class:`FoodIndex` of a table, built once per table content.
+
+    Building the index normalises every name of the table (about 1.3 s for
+    SR28's 12,113 foods), so it is cached twice:
+
+    - in memory, keyed by :func:`table_fingerprint` (the bundled tables by
+      name too): a second call in the same process costs the hash (≈10 ms)
+      or nothing, even for a table loaded again with ``load_food_table``;
+    - on disk, as a pickle in :func:`index_cache_dir`, keyed by the table
+      fingerprint and the index code (package version, :data:`INDEX_FORMAT`
+      and the source of the matching modules, so an upgrade never reads a
+      stale index). Loading takes about 0.1 s. At most 8 files are kept;
+      a read-only or missing directory only disables this layer.
 
     Parameters
     ----------
     foods : DataFrame or {"sr28", "fndds", "both"}, optional
-        Default ``"sr28"``. A DataFrame is indexed once and remembered while
-        the same object is alive.
+        Default ``"sr28"``.
     """
     if foods is None:
         foods = "sr28"
     if isinstance(foods, str):
-        return _bundled_index(foods)
-    hit = _INDEX_CACHE.get(id(foods))
-    if hit is not None and hit[0] is foods:
-        return hit[1]
-    idx = FoodIndex.from_table(foods)
-    if len(_INDEX_CACHE) > 8:
+        hit = _INDEX_CACHE.get("name:" + foods)
+        if hit is not None:
+            return hit
+        from nutrigap.data import load_food_table
+
+        idx = food_index(load_food_table(foods))
+        _INDEX_CACHE["name:" + foods] = idx
+        return idx
+    key = table_fingerprint(foods)
+    hit = _INDEX_CACHE.get(key)
+    if hit is not None:
+        return hit
+    cache_dir = index_cache_dir()
+    path = cache_dir / f"{_code_fingerprint()}-{key}.pkl" if cache_dir is not None else None
+    idx = _load_persisted(path) if path is not None and path.is_file() else None
+    if idx is None:
+        idx = FoodIndex.from_table(foods)
+        if path is not None:
+            _persist(path, idx)
+    if len(_INDEX_CACHE) >= 2 * _INDEX_CACHE_SIZE:
         _INDEX_CACHE.clear()
-    _INDEX_CACHE[id(foods)] = (foods, idx)
+    _INDEX_CACHE[key] = idx
     return idx
+
+
+def clear_index_cache(disk: bool = False) -> None:
+    """Forget the in-memory food indexes (and the persisted ones with ``disk=True``)."""
+    _INDEX_CACHE.clear()
+    if disk:
+        d = index_cache_dir()
+        if d is not None and d.is_dir():
+            for f in d.glob("*.pkl"):
+                f.unlink(missing_ok=True)
 
 
 def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None = None) -> dict:

@@ -38,6 +38,7 @@ import pandas as pd
 
 from nutrigap.exceptions import DiaryFormatError
 from nutrigap.io._common import (
+    Factor,
     Rejects,
     Table,
     cell_reason,
@@ -50,7 +51,7 @@ from nutrigap.io._common import (
     read_table,
     to_number,
 )
-from nutrigap.io._quantity import DOSE_FORMS, canonical_unit, parse_amount
+from nutrigap.io._quantity import DOSE_FORMS, canonical_unit, grams_per, parse_amount
 
 __all__ = ["read_csv_diary", "HEADER_ALIASES"]
 
@@ -185,80 +186,84 @@ def _from_table(
     dc = table.delimiter != "," if decimal_comma is None else decimal_comma
     n = len(table)
     rejects = Rejects(table)
-    food = table.col(cols["food"]).astype(str).str.strip()
+    # every column is parsed once per distinct (stripped) cell, then mapped back by code
+    food = table.factor(cols["food"])
     data: dict[str, object] = {"food": food, "entry_type": "food"}
     if "date" in cols:
-        raw = table.col(cols["date"]).astype(str).str.strip()
+        raw = table.factor(cols["date"])
         if ffill_dates:
-            raw = raw.replace("", None).ffill().fillna("")
-        dates, bad = parse_dates(raw, dayfirst=dayfirst)
-        rejects.add(bad, cell_reason(cols["date"], "not a date", raw))
-        rejects.add(raw.eq("").to_numpy(), "missing date")
-        data["date"] = dates
-    rejects.add(food.eq("").to_numpy(), "missing food")
-    quantity = pd.Series(np.nan, index=range(n))
-    unit = pd.Series(None, index=range(n), dtype="object")
-    grams = pd.Series(np.nan, index=range(n))
+            raw = _ffill(raw)
+        dates_u, bad_u = parse_dates(pd.Series(raw.uniques, dtype="object"), dayfirst=dayfirst)
+        rejects.add(raw.take(bad_u.to_numpy()), cell_reason(cols["date"], "not a date", raw))
+        rejects.add(raw.blank(), "missing date")
+        data["date"] = raw.take(dates_u.to_numpy(dtype="datetime64[ns]"))
+    rejects.add(food.blank(), "missing food")
+    quantity = np.full(n, np.nan)
+    unit = np.full(n, None, dtype=object)
+    grams = np.full(n, np.nan)
+    unit_f = None  # unit as (codes, distinct units) while it is known that way
     if "amount" in cols:
-        raw = table.col(cols["amount"]).astype(str).str.strip()
-        uniq = pd.unique(raw)
-        parsed = pd.DataFrame(
-            [parse_amount(u, dc) for u in uniq], index=uniq, columns=["quantity", "unit", "grams"]
-        ).reindex(raw.to_numpy())
-        quantity = pd.Series(parsed["quantity"].to_numpy(dtype="float64"))
-        unit = pd.Series(parsed["unit"].to_numpy(dtype=object))
-        grams = pd.Series(parsed["grams"].to_numpy(dtype="float64"))
-        rejects.add(
-            raw.ne("").to_numpy() & quantity.isna().to_numpy() & grams.isna().to_numpy(),
-            cell_reason(cols["amount"], "no quantity in", raw),
-        )
+        raw = table.factor(cols["amount"])
+        parsed = [parse_amount(u, dc) for u in raw.uniques.tolist()]
+        q_u = np.array([a.quantity for a in parsed], dtype="float64")
+        g_u = np.array([a.grams for a in parsed], dtype="float64")
+        unit_u = np.array([a.unit for a in parsed] + [None], dtype=object)[:-1]
+        quantity, unit, grams = raw.take(q_u), raw.take(unit_u), raw.take(g_u)
+        unit_f = (raw.codes, unit_u)
+        no_q = (raw.uniques != "") & np.isnan(q_u) & np.isnan(g_u)
+        rejects.add(raw.take(no_q), cell_reason(cols["amount"], "no quantity in", raw))
     if "quantity" in cols:
-        q, bad, _ = to_number(table.col(cols["quantity"]), dc)
-        if bad.any():  # "2 cups" in a quantity column: read it as an amount
-            raw = table.col(cols["quantity"]).astype(str).str.strip()
-            amt = [parse_amount(v, dc) if b else None for v, b in zip(raw, bad, strict=True)]
-            for i in np.flatnonzero(bad.to_numpy()):
-                if amt[i] is not None and not np.isnan(amt[i].quantity):
-                    q.iloc[i] = amt[i].quantity
-                    if amt[i].unit is not None:
-                        unit.iloc[i] = amt[i].unit
-                    grams.iloc[i] = amt[i].grams
-            bad = bad & q.isna()
-            rejects.add(bad, cell_reason(cols["quantity"], "not a quantity", raw))
-        quantity = q.where(q.notna(), quantity)
+        raw = table.factor(cols["quantity"])
+        q_u, bad_u, _ = to_number(pd.Series(raw.uniques, dtype="object"), dc)
+        q_u, bad_u = q_u.to_numpy(dtype="float64").copy(), bad_u.to_numpy(dtype=bool)
+        if bad_u.any():  # "2 cups" in a quantity column: read it as an amount
+            fixed = np.zeros(len(q_u), dtype=bool)
+            fix_unit = np.full(len(q_u), None, dtype=object)
+            fix_grams = np.full(len(q_u), np.nan)
+            for i in np.flatnonzero(bad_u):
+                a = parse_amount(raw.uniques[i], dc)
+                if not np.isnan(a.quantity):
+                    q_u[i], fixed[i], fix_unit[i], fix_grams[i] = a.quantity, True, a.unit, a.grams
+            if fixed.any():
+                rows = raw.take(fixed)
+                u_rows = raw.take(fix_unit)
+                unit = np.where(rows & (u_rows != None), u_rows, unit)  # noqa: E711
+                unit_f = None
+                grams = np.where(rows, raw.take(fix_grams), grams)
+            bad_u = bad_u & np.isnan(q_u)
+            rejects.add(raw.take(bad_u), cell_reason(cols["quantity"], "not a quantity", raw))
+        q = raw.take(q_u)
+        quantity = np.where(np.isnan(q), quantity, q)
     if "unit" in cols:
-        u = table.col(cols["unit"]).astype(str).str.strip()
-        uniq = pd.unique(u)
-        canon = {v: canonical_unit(v) for v in uniq}
-        given = u.map(canon)
-        unit = given.where(given.notna(), unit)
-        from nutrigap.io._quantity import grams_per
-
-        per = unit.map(lambda x: grams_per(x) if isinstance(x, str) else np.nan).astype("float64")
-        grams = grams.where(grams.notna(), quantity * per)
+        raw = table.factor(cols["unit"])
+        given = raw.take(np.array([canonical_unit(v) for v in raw.uniques] + [None])[:-1])
+        unit = np.where(given != None, given, unit)  # noqa: E711
+        unit_f = _factorize(unit)
+        per = _per_unit(unit_f, lambda x: grams_per(x) if isinstance(x, str) else np.nan)
+        grams = np.where(np.isnan(grams), quantity * per, grams)
     if "grams" in cols:
-        g, bad, suffix = to_number(table.col(cols["grams"]), dc)
-        rejects.add(bad, cell_reason(cols["grams"], "not a number", table.col(cols["grams"])))
+        raw = table.factor(cols["grams"])
+        g_u, bad_u, suffix = to_number(pd.Series(raw.uniques, dtype="object"), dc)
+        rejects.add(raw.take(bad_u.to_numpy()), cell_reason(cols["grams"], "not a number", raw))
+        g_u = g_u.to_numpy(dtype="float64")
         if suffix is not None:
-            from nutrigap.io._quantity import grams_per
-
-            f = suffix.map(lambda x: grams_per(canonical_unit(x)) if isinstance(x, str) else 1.0)
-            g = g * f.astype("float64").fillna(1.0)
-        grams = g.where(g.notna(), grams)
+            f = [grams_per(canonical_unit(x)) if isinstance(x, str) else 1.0 for x in suffix]
+            g_u = g_u * np.nan_to_num(np.asarray(f, dtype="float64"), nan=1.0)
+        g = raw.take(g_u)
+        grams = np.where(np.isnan(g), grams, g)
     data["quantity"] = quantity
     data["unit"] = unit
     data["grams"] = grams
     if "meal" in cols:
-        data["meal"] = table.col(cols["meal"]).astype(str).str.strip().replace("", None)
+        data["meal"] = _blank_none(table.factor(cols["meal"]))
     if "person" in cols:
-        person = table.col(cols["person"]).astype(str).str.strip()
-        data["person"] = person.replace("", None)
-    supp = unit.isin(DOSE_FORMS).to_numpy()
+        data["person"] = _blank_none(table.factor(cols["person"]))
+    supp = _per_unit(unit_f or _factorize(unit), lambda x: x in DOSE_FORMS).astype(bool)
     if "supplement" in cols:
-        s = table.col(cols["supplement"]).astype(str).str.strip().str.lower()
-        supp = supp | s.isin(_TRUE).to_numpy()
-    data["supplement"] = pd.Series(np.asarray(supp, dtype=bool))
-    nutrients: dict[str, pd.Series] = {}
+        raw = table.factor(cols["supplement"])
+        supp = supp | raw.take(np.array([v.lower() in _TRUE for v in raw.uniques], dtype=bool))
+    data["supplement"] = np.asarray(supp, dtype=bool)
+    nutrients: dict[str, np.ndarray] = {}
     for col in table.header:
         if col in cols.values():
             continue
@@ -267,7 +272,41 @@ def _from_table(
             continue
         key, u = found
         factor = nutrient_factor(key, u, table.name, col)
-        values, bad, _ = to_number(table.col(col), dc)
-        rejects.add(bad, cell_reason(col, "not a number", table.col(col)))
-        nutrients[key] = values * factor
+        raw = table.factor(col)
+        values, bad, _ = to_number(pd.Series(raw.uniques, dtype="object"), dc)
+        rejects.add(raw.take(bad.to_numpy()), cell_reason(col, "not a number", raw))
+        nutrients[key] = raw.take(values.to_numpy(dtype="float64") * factor)
     return finish(data, table, rejects, "csv", nutrients)
+
+
+def _factorize(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(codes, uniques) of an object array; missing values get the last code."""
+    codes, uniq = pd.factorize(values)
+    uniq = np.array([*uniq.tolist(), None], dtype=object)
+    return np.where(codes < 0, len(uniq) - 1, codes), uniq
+
+
+def _per_unit(unit_f: tuple[np.ndarray, np.ndarray], fn) -> np.ndarray:
+    """``fn`` of each distinct unit, mapped back to the rows."""
+    codes, uniq = unit_f
+    return np.array([fn(u) for u in uniq.tolist()] + [fn(None)])[:-1][codes]
+
+
+def _blank_none(f: Factor) -> Factor:
+    """Empty cells become missing (None) in a text column."""
+    if not (f.uniques == "").any():
+        return f
+    u = f.uniques.copy()
+    u[u == ""] = None
+    return Factor(f.codes, u)
+
+
+def _ffill(f: Factor) -> Factor:
+    """Blank cells take the value of the nearest non-blank cell above."""
+    blank = f.blank()
+    if not blank.any():
+        return f
+    idx = np.where(blank, -1, np.arange(len(blank)))
+    idx = np.maximum.accumulate(idx) if len(idx) else idx
+    codes = np.where(idx >= 0, f.codes[np.maximum(idx, 0)], f.codes)
+    return Factor(codes, f.uniques)

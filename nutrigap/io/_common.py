@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import io
 import math
 import os
@@ -650,10 +651,54 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
         :data:`DATE_RANGE`).
     """
     s = values.astype("object").where(values.notna(), "").astype(str).str.strip()
-    blank = s.eq("")
-    uniq = pd.Series(pd.unique(s[~blank]), dtype="object")
-    if uniq.empty:
-        return pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns]"), blank & False
+    codes, uniq = pd.factorize(s.to_numpy(dtype=object))
+    dates_u, bad_u = parse_distinct_dates(np.asarray(uniq, dtype=object), dayfirst)
+    dates = pd.Series(dates_u[codes], index=s.index)
+    return dates, pd.Series(bad_u[codes], index=s.index)
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_distinct_dates(
+    uniques: np.ndarray, dayfirst: bool | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`parse_dates` on distinct stripped strings: (datetime64[ns] array, bad array).
+
+    Results are cached per set of distinct strings, so many files with the
+    same days (a batch of diaries) parse them once.
+    """
+    uniques = np.asarray(uniques, dtype=object)
+    dates, bad = _distinct_dates(tuple(uniques.tolist()), bool(dayfirst))
+    return dates, bad
+
+
+@functools.lru_cache(maxsize=256)
+def _distinct_dates(uniq: tuple[str, ...], dayfirst: bool) -> tuple[np.ndarray, np.ndarray]:
+    blank = np.array([u == "" for u in uniq], dtype=bool)
+    dates = np.full(len(uniq), np.datetime64("NaT"), dtype="datetime64[ns]")
+    texts = [u for u in uniq if u != ""]
+    if texts:
+        dates[~blank] = _best_format(texts, dayfirst)
+    ok = ~np.isnat(dates)
+    out_of_range = ok & (
+        (dates < DATE_RANGE[0].to_datetime64()) | (dates > DATE_RANGE[1].to_datetime64())
+    )
+    dates[out_of_range] = np.datetime64("NaT")
+    bad = ~blank & np.isnat(dates)
+    dates.flags.writeable = False
+    bad.flags.writeable = False
+    return dates, bad
+
+
+def _best_format(texts: list[str], dayfirst: bool) -> np.ndarray:
+    """Day-resolution datetime64[ns] of each text in the format that parses most of them."""
+    if all(_ISO_DAY.fullmatch(t) for t in texts):
+        try:  # every text is a valid YYYY-MM-DD: the first format's result, without pandas
+            return np.array(texts, dtype="datetime64[D]").astype("datetime64[ns]")
+        except ValueError:
+            pass
+    uniq = pd.Series(texts, dtype="object")
     formats = list(_DATE_FORMATS)
     if dayfirst:
         formats.remove("%d/%m/%Y")
@@ -668,12 +713,7 @@ def parse_dates(values: pd.Series, dayfirst: bool | None = None) -> tuple[pd.Ser
             best, best_n = parsed, n
         if n == len(uniq):
             break
-    lookup = pd.Series(best.dt.normalize().to_numpy(dtype="datetime64[ns]"), index=uniq.to_numpy())
-    dates = pd.Series(s.map(lookup).to_numpy(dtype="datetime64[ns]"), index=s.index)
-    out_of_range = dates.notna() & ((dates < DATE_RANGE[0]) | (dates > DATE_RANGE[1]))
-    dates = dates.mask(out_of_range)
-    bad = (~blank) & dates.isna()
-    return dates, bad
+    return best.dt.normalize().to_numpy(dtype="datetime64[ns]")
 
 
 # --- nutrient columns ----------------------------------------------------------

@@ -47,7 +47,7 @@ from nutrigap.io._common import (
     norm_header,
     nutrient_column,
     nutrient_factor,
-    parse_dates,
+    parse_distinct_dates,
     read_table,
     to_number,
 )
@@ -193,10 +193,10 @@ def _from_table(
         raw = table.factor(cols["date"])
         if ffill_dates:
             raw = _ffill(raw)
-        dates_u, bad_u = parse_dates(pd.Series(raw.uniques, dtype="object"), dayfirst=dayfirst)
-        rejects.add(raw.take(bad_u.to_numpy()), cell_reason(cols["date"], "not a date", raw))
+        dates_u, bad_u = parse_distinct_dates(raw.uniques, dayfirst=dayfirst)
+        rejects.add(raw.take(bad_u), cell_reason(cols["date"], "not a date", raw))
         rejects.add(raw.blank(), "missing date")
-        data["date"] = raw.take(dates_u.to_numpy(dtype="datetime64[ns]"))
+        data["date"] = raw.take(dates_u)
     rejects.add(food.blank(), "missing food")
     quantity = np.full(n, np.nan)
     unit = np.full(n, None, dtype=object)

@@ -108,14 +108,17 @@ class RejectedRows(pd.DataFrame):
 
 def empty_rejected() -> pd.DataFrame:
     """An empty rejected-rows table with the right columns and dtypes."""
-    return RejectedRows(
-        {
-            "source_file": pd.Series([], dtype="str"),
-            "source_line": pd.Series([], dtype="int64"),
-            "raw": pd.Series([], dtype="str"),
-            "reason": pd.Series([], dtype="str"),
-        }
-    )
+    return _EMPTY_REJECTED.copy()
+
+
+_EMPTY_REJECTED = RejectedRows(
+    {
+        "source_file": pd.Series([], dtype="str"),
+        "source_line": pd.Series([], dtype="int64"),
+        "raw": pd.Series([], dtype="str"),
+        "reason": pd.Series([], dtype="str"),
+    }
+)
 
 
 def rejected_rows(diary: pd.DataFrame) -> pd.DataFrame:
@@ -343,6 +346,12 @@ class Table:
             cols = self.columns
             if isinstance(cols, _Columns) and name in cols._factors:
                 codes, uniques = cols._factors[name]
+            elif len(cols[name]) < 2000:  # pandas' fixed cost exceeds a dict's work
+                seen: dict[str, int] = {}
+                codes = np.array(
+                    [seen.setdefault(v, len(seen)) for v in cols[name].tolist()], dtype=np.intp
+                )
+                uniques = np.array([*seen, None], dtype=object)[:-1]
             else:
                 codes, uniques = pd.factorize(np.asarray(cols[name], dtype=object))
                 uniques = np.asarray(uniques, dtype=object)
@@ -896,7 +905,7 @@ def _float_col(v: object, n: int) -> np.ndarray:
 def _str_col(v: object, n: int, keep: np.ndarray | None) -> pd.api.extensions.ExtensionArray:
     """A ``str`` column: one validation per distinct value where possible."""
     if isinstance(v, Factor):
-        uniq = pd.array(v.uniques, dtype="str")
+        uniq = _STR_ARRAY._from_sequence(v.uniques, dtype=_STR)
         codes = v.codes if keep is None else v.codes[keep]
         return uniq.take(codes)
     a = _values(v, n)
@@ -905,7 +914,11 @@ def _str_col(v: object, n: int, keep: np.ndarray | None) -> pd.api.extensions.Ex
         return pd.array([v], dtype="str").take(np.zeros(m, dtype=np.intp))
     if keep is not None:
         a = a[keep]
-    return pd.array(np.asarray(a, dtype=object), dtype="str")
+    return _STR_ARRAY._from_sequence(np.asarray(a, dtype=object), dtype=_STR)
+
+
+_STR = pd.api.types.pandas_dtype("str")
+_STR_ARRAY = _STR.construct_array_type()
 
 
 def finish(

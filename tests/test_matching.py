@@ -707,3 +707,35 @@ class TestIndexCache:
         assert isinstance(cands, dict) and "fried eggs" in cands
         rep = match_report(derived.join(m.drop(columns=["food", "food_id"])))
         assert rep.set_index("food").loc["fried eggs", "candidates"] == cands["fried eggs"]
+
+
+class TestIssue5Round2:
+    def test_usda_inverted_chicken_names_are_reachable(self):
+        m = match_foods(_diary(["chicken breast", "chicken thigh"]), aliases={})
+        for desc in m["matched_description"]:
+            assert str(desc).startswith("Chicken, broilers or fryers, ")
+        assert "breast" in m["matched_description"].iloc[0]
+        assert "thigh" in m["matched_description"].iloc[1]
+
+    def test_brand_words_unknown_to_the_table_cost_little(self):
+        # "century" is unknown to SR28 and not a food word: a small penalty
+        texts = ["Century Tuna, canned in oil", "tuna, canned in oil"]
+        m = match_foods(_diary(texts), aliases={})
+        assert m["food_id"].iloc[0] == m["food_id"].iloc[1] == "15119"
+        assert DEFAULT_THRESHOLD <= m["match_score"].iloc[0] < m["match_score"].iloc[1]
+
+    def test_an_unknown_word_that_is_the_food_stays_unmatched(self):
+        # one known word left: the unknown word is the food's identity
+        texts = ["porcini powder", "lovage leaves", "Larabar Pecan Pie", "gnocchi with butter"]
+        m = match_foods(_diary(texts), aliases={})
+        assert m["food_id"].isna().all(), m[["food", "matched_description"]]
+
+    def test_aliases_behind_a_brand(self):
+        m = match_foods(_diary(["Selecta, Non Fat Milk", "Hosen Baked Beans"]))
+        assert m["food_id"].tolist() == ["01085", "16006"]
+        assert (m["match_method"] == "alias").all()
+
+    def test_alias_skipped_when_the_text_names_another_form(self):
+        m = match_foods(_diary(["Pinto Beans (Canned, Drained)", "pinto beans"]))
+        assert m["food_id"].iloc[0] != "16043"  # the alias food is boiled from dry
+        assert m["food_id"].iloc[1] == "16043"

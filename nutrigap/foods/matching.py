@@ -9,7 +9,10 @@ Order of the steps (the first that answers wins)
 1. **override** – the user's ``{food text: food_id}`` (score 100). Keys match
    on the exact text or on its normalised key.
 2. **alias** – the alias table (``datasets/aliases/aliases.csv``), looked up by
-   normalised key (score 100).
+   normalised key (score 100); failing that, the text without its brand words
+   (:meth:`FoodIndex.strip_brands`: "Hosen Baked Beans" → "baked beans").
+   An alias is skipped when the text names a cooking state or a form
+   (:data:`FORM_WORDS`: canned, frozen, dried …) that its food lacks.
 3. **exact** – a food-table description with the same normalised key and no
    penalty (below) (score 100). FNDDS ``additional_description`` items are not
    exact names: USDA lists variants and flavours there ("salmon" for a cream
@@ -29,7 +32,10 @@ Order of the steps (the first that answers wins)
 Fuzzy score (0–100)
 -------------------
 ``base = 100 × shared words / text words`` (head noun counted twice, words
-unknown to the table 1.5 times, cooking words left to the state rule) minus
+unknown to the table 1.5 times, cooking words left to the state rule; an
+unknown word that looks like a brand, with the head noun and two other words
+known, costs :data:`UNKNOWN_WORD_POINTS` instead, see
+:data:`UNKNOWN_FOOD_WORDS`) minus
 3 points per description word the text lacks (at most 15), so generic entries
 rank first (:meth:`FoodIndex.search_many`). A text naming a cooking state
 prefers foods in that state; "raw" in the text against a cooked food (or the
@@ -41,7 +47,9 @@ related):
 =====================================================================  ======
 head nouns agree, every word of the description's head phrase is in     1.00
 the text and every word of the text's head phrase is in the
-description ("greek yogurt" / "Yogurt, Greek, plain")
+description ("greek yogurt" / "Yogurt, Greek, plain"), or USDA's
+inverted name ("chicken breast" / "Chicken, broilers or fryers,
+breast": the description's head in the text, the text's head next)
 head nouns agree, the description's head phrase has other words          0.90
 ("Tofu yogurt")
 head nouns agree, a word of the text's head phrase is missing from      0.80
@@ -197,6 +205,41 @@ COOKED_WORDS = frozenset(
     scrambled microwaved simmered browned heat popped toasted hard soft
     """.split()
 )
+#: Foods and supplement words absent from the SR28 vocabulary: a word of the
+#: text that the table does not know is taken for a brand or noise
+#: (:data:`UNKNOWN_WORD_POINTS`) unless it is one of these, or ends with a
+#: product noun (:data:`_PRODUCT_SUFFIXES`: "Larabar", "Fitbar"). Then it names
+#: a food the table lacks and counts as a missing word.
+UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
+    """
+    kombucha matcha seitan sushi pho gnocchi paella nacho ghee muesli brioche baguette ciabatta
+    crepe donut scone cupcake tiramisu gelato sorbet latte cappuccino frappuccino boba oatmilk
+    skyr quark halloumi paneer gorgonzola mascarpone burrata pecorino prosciutto gyoza samosa
+    pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
+    harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
+    tablet softgel pill supplement electrolyte probiotic
+    """.split()
+)
+_PRODUCT_SUFFIXES = (
+    "bar", "bite", "bread", "bun", "cake", "chip", "cookie", "crisp", "drink", "juice", "loaf",
+    "milk", "pie", "pop", "roll", "shake", "snack", "tea", "wrap", "cracker", "burger", "ball",
+    "puff", "cereal", "bowl", "dog", "fit", "whey", "protein",
+)  # fmt: skip
+#: Points off per text word the table does not know and that looks like a
+#: brand ("Hosen Baked Beans", "Century Tuna"), instead of counting it as a
+#: missing word; at most :data:`UNKNOWN_WORD_CAP`. Applies only when the
+#: text's head noun is known and at least two known words remain.
+UNKNOWN_WORD_POINTS: float = 4.0
+UNKNOWN_WORD_CAP: float = 8.0
+
+
+def _brand_like(token: str) -> bool:
+    """An unknown word that does not name a food (see :data:`UNKNOWN_FOOD_WORDS`)."""
+    if token in UNKNOWN_FOOD_WORDS or any(ch.isdigit() for ch in token):
+        return False
+    return not any(token.endswith(s) for s in _PRODUCT_SUFFIXES)
+
+
 #: Points off when the text's state (raw / cooked) contradicts the description's.
 STATE_PENALTY: float = 25.0
 _RAW_RE = re.compile(r"\b(?:raw|uncooked)\b")
@@ -447,6 +490,33 @@ class FoodIndex:
         self._typo_cache[token] = out
         return out
 
+    def strip_brands(self, norm: NormText) -> NormText | None:
+        """The text without the words that look like a brand, or None if there are none.
+
+        Drops a leading comma segment made only of words the table does not
+        know ("Selecta, Non Fat Milk" → "nonfat milk") and, when the head noun
+        and at least two words are known, unknown words that do not name a
+        food (:func:`_brand_like`: "Hosen Baked Beans" → "baked beans"). Used
+        to look the rest up in the alias table.
+        """
+        segs = [sg for sg in norm.segments if sg]
+        if not segs:
+            return None
+        if len(segs) > 1 and all(t not in self.postings for t in segs[0]):
+            segs = segs[1:]
+        known = [t for sg in segs for t in sg if self._correct(t) is not None]
+        if self._correct(segs[0][-1]) is not None and len(known) >= 2:
+            segs = [
+                kept
+                for kept in (
+                    tuple(t for t in sg if self._correct(t) is not None or not _brand_like(t))
+                    for sg in segs
+                )
+                if kept
+            ]
+        out = normalize_food_text(", ".join(" ".join(sg) for sg in segs))
+        return out if out.text and out.text != norm.text else None
+
     def search(self, norm: NormText, k: int = 3) -> list[Candidate]:
         """Best ``k`` distinct foods for one normalised text (see :meth:`search_many`)."""
         return self.search_many([norm], k=k)[0]
@@ -468,10 +538,22 @@ class FoodIndex:
         if not corrected:
             return None
         typo = corrected != list(dict.fromkeys(words))
-        unknown = sum(1 for t in dict.fromkeys(words) if self._correct(t) is None)
+        unknown_words = [t for t in dict.fromkeys(words) if self._correct(t) is None]
         first_seg = segs[1] if category else segs[0]
         head = self._correct(first_seg[-1])
         unknown_head = head is None
+        # words the table does not know: a brand or noise ("Hosen Baked Beans")
+        # costs a few points when the thing named is known; a food the table
+        # lacks ("Larabar", "gnocchi") is a missing word (1.5 times)
+        # ("Castelvetrano olives", "porcini powder": with one known word left,
+        # the unknown one is the food's identity, not a brand)
+        known = [t for t in corrected if t not in COOKED_WORDS]
+        brands = (
+            sum(1 for t in unknown_words if _brand_like(t))
+            if not unknown_head and len(known) >= 2
+            else 0
+        )
+        unknown = (len(unknown_words) - brands, brands)
         if head is None:
             head = corrected[-1]
         q = frozenset(corrected) | frozenset(norm.tokens)  # waivers see every word
@@ -594,6 +676,7 @@ class FoodIndex:
             head_in_q = head in content
             # words the table does not know (brands, rare ingredients) count
             # as missing, 1.5 times: "Larabar pecan pie" is not a pecan pie
+            unknown, brands = unknown
             nq = float(len(content)) + (1.0 if head_in_q else 0.0) + 1.5 * unknown
             coverage = 100.0 * (ov + head_any) / nq
             extra = np.maximum(self.name_ncontent[cands] - ov, 0.0)
@@ -619,6 +702,13 @@ class FoodIndex:
                 np.where(qphrase_in, np.where(phrase_ov >= self.phrase_len[cands], 1.0, 0.9), 0.8),
                 np.where(related, np.where(qphrase_in, 0.8, 0.7), np.where(head_any, 0.6, 0.45)),
             )
+            # USDA's inverted names: "Chicken, broilers or fryers, breast" is
+            # chicken breast (the description's head in the text, the text's
+            # head in its next segment) and agrees like a head noun
+            inverted = related2 & qmask[name_head] & ~head_eq & qphrase_in
+            factor = np.where(
+                inverted & (phrase_ov >= self.phrase_len[cands]), np.maximum(factor, 1.0), factor
+            )
             if joined:  # "chicken and potatoes": one food must not stand for both
                 factor = np.where(ov >= len(content), factor, factor * 0.75)
             if unknown_head:  # "Fitbar": the table does not know the thing named
@@ -641,6 +731,8 @@ class FoodIndex:
                 pen = pen + ((ns != 0) & (ns != qs)) * STATE_PENALTY
                 if qs == 2:  # "lentils, cooked": a food without a state is a weaker fit
                     pen = pen + (ns == 0) * 3.0
+            if brands:
+                pen = pen + min(brands * UNKNOWN_WORD_POINTS, UNKNOWN_WORD_CAP)
             score = np.clip(base * factor - pen, 0.0, 100.0)
             if typo:
                 score = score * 0.9  # a corrected spelling is never exact
@@ -972,6 +1064,21 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     return hit if cook <= dtoks else None
 
 
+#: Forms of a food that change its nutrients per gram: an alias is skipped
+#: when the text (as written, parentheses included) names one its food lacks
+#: ("Pinto Beans (Canned, Drained)" is not the alias "pinto beans", boiled).
+FORM_WORDS: frozenset[str] = frozenset(
+    {"canned", "frozen", "dried", "dry", "dehydrated", "powder", "instant", "smoked", "pickled"}
+)
+
+
+def _form_conflict(text_norm: NormText, description: str) -> bool:
+    forms = set(text_norm.tokens) & FORM_WORDS
+    if not forms:
+        return False
+    return not forms <= set(normalize_food_text(description).tokens)
+
+
 def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     """Alias food id for a text: words in order first, then order-free with the same head."""
     hit = aliases.get(norm.text)
@@ -1139,12 +1246,20 @@ def match_texts(
             chosen, method = raw_exact[qi], "exact"
         else:
             hit = _alias_hit(aliases, norm)
+            if hit is None and aliases:
+                # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
+                # the words that are not a brand
+                bare = idx.strip_brands(norm)
+                if bare is not None:
+                    hit = _alias_hit(aliases, bare)
             if hit is None and states[qi] == 2:
                 hit = _cooked_alias(aliases, norm, cleaned[qi], idx, pos_of)
             # an alias is a default state ("beets" → cooked); a text that says
             # "raw" (or "cooked") where the alias food is the other is not it
-            if hit in pos_of and not states_conflict(
-                states[qi], text_state(str(idx.descriptions[pos_of[hit]]))
+            if (
+                hit in pos_of
+                and not states_conflict(states[qi], text_state(str(idx.descriptions[pos_of[hit]])))
+                and not _form_conflict(raw_norms[qi], str(idx.descriptions[pos_of[hit]]))
             ):
                 fixed, method = hit, "alias"
         if fixed is not None:

@@ -58,8 +58,12 @@ NOISE_WORDS: frozenset[str] = frozenset(
     large medium small big little jumbo mini
     handful handfuls bowl bowlful glass mug plate serving portion piece slice scoop
     nfs ns
+    broiler broilers fryer fryers
     """.split()
 )
+# "broilers or fryers" is USDA's name for the ordinary chicken ("Chicken,
+# broilers or fryers, breast, meat only, cooked, roasted"): noise, so that
+# "chicken breast" reaches it as a two-word head with "breast" next.
 
 #: Unit words dropped when they follow a number ("2 cups rice" → "rice").
 UNIT_WORDS: frozenset[str] = frozenset(
@@ -272,7 +276,11 @@ def _clean(text: str) -> str:
     t = t.replace("(", ",").replace(")", ",").replace(";", ",")
     t = _NONWORD.sub(" ", t.replace("-", " "))
     t = _DOT_NOT_DECIMAL.sub(" ", t)
-    return t
+    return _NON_FAT.sub("nonfat", t)
+
+
+# "non fat", "non-fat" milk: USDA writes "nonfat"
+_NON_FAT = re.compile(r"\bnon\s+fat\b")
 
 
 @functools.lru_cache(maxsize=200_000)

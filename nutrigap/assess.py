@@ -25,9 +25,11 @@ Nutrients with an EAR
 Nutrients with an AI only
     :math:`z = (\\bar y - \\mathrm{AI}) / (\\mathrm{SD}_{within}/\\sqrt n)`;
     ``probability`` = Φ(z) is the confidence that usual intake is above the
-    AI. Above it with confidence: "adequate"; otherwise "cannot conclude".
-    An intake below an AI is never called a deficiency: the AI is an intake
-    that appears adequate, not a requirement.
+    AI. Above it with confidence (z ≥ 0.5): "adequate"; otherwise "cannot
+    conclude". ``confidence`` holds Φ(z) for both verdicts: for "cannot
+    conclude" it is the (low) probability that usual intake is above the AI,
+    not a confidence of a shortfall. An intake below an AI is never called a
+    deficiency: the AI is an intake that appears adequate, not a requirement.
 
 Tolerable Upper Intake Levels
     :math:`z = (\\bar y_{UL} - \\mathrm{UL}) / (\\mathrm{SD}_{within}/\\sqrt n)`,
@@ -92,6 +94,7 @@ __all__ = [
     "assess_intakes",
     "percent_of_target",
     "confidence_band",
+    "format_probability",
     "normal_cdf",
     "z_ear",
     "z_threshold",
@@ -284,18 +287,25 @@ class Assessment:
         requirement; for AI nutrients the confidence that usual intake is above
         the AI.
     confidence : float
-        Probability that the verdict is right: Φ(|z|) for "adequate" and
-        "inadequate" (as the report's chapter 3 tables, from a z table); 0.5
-        when no conclusion is drawn.
+        EAR nutrients: the probability that the verdict is right, Φ(|z|) for
+        "adequate" and "inadequate" (as the report's chapter 3 tables, from a
+        z table), 0.5 for "cannot tell" (about 50/50). AI nutrients: always
+        Φ(z), the probability that usual intake is above the AI; for
+        "adequate" that is the probability that the verdict is right, for
+        "cannot conclude" it is below 0.70 (and below 0.5 when the mean is
+        under the AI) and is *not* a confidence of a shortfall, which an AI
+        cannot give. NaN for "no data" and "no reference".
     confidence_band : float
-        The same by the report's Table B-1 bins (a lower bound: 0.98, 0.95,
-        0.93, 0.85, 0.70 or 0.5).
+        The confidence by the report's Table B-1 bins (a lower bound: 0.98,
+        0.95, 0.93, 0.85, 0.70), or 0.5 when no conclusion is drawn ("cannot
+        tell", "cannot conclude").
     verdict : str
         ``"adequate"``, ``"inadequate"``, ``"cannot tell"`` (EAR);
         ``"adequate"``, ``"cannot conclude"`` (AI); ``"no reference"``;
         ``"no data"`` (mean is NaN).
     confidence_text : str
-        The verdict in words with its confidence.
+        The verdict in words with its confidence (:func:`format_probability`:
+        "about 84% confidence", never "100%": ">99% confidence").
     percent_of_target : float
         Mean as % of the RDA or AI (less informative than the verdict).
     ul, ul_unit, ul_scope : float, str, str
@@ -372,8 +382,46 @@ def _as_array(value: Any, keys: list[str], default: float) -> np.ndarray:
     return np.full(len(keys), float(value))
 
 
+def format_probability(p: float) -> str:
+    """A probability as a percentage for people, never "100%" or "0%".
+
+    Values that round to 100% or 0% are shown as ``">99%"`` and ``"<1%"``: a
+    few days of records never make a conclusion certain. Used by the
+    assessment texts and by the report's confidence column.
+
+    Parameters
+    ----------
+    p : float
+        A probability (0-1).
+
+    Returns
+    -------
+    str
+        ``">99%"``, ``"<1%"``, or the whole percentage (``"84%"``); ``"–"``
+        for NaN or a missing value.
+
+    Examples
+    --------
+    >>> format_probability(0.8389), format_probability(0.9999), format_probability(0.001)
+    ('84%', '>99%', '<1%')
+    """
+    try:
+        v = float(p)
+    except (TypeError, ValueError):
+        return "–"
+    if not math.isfinite(v):
+        return "–"
+    pct = round(v * 100)
+    if pct >= 100:
+        return ">99%"
+    if pct <= 0:
+        return "<1%"
+    return f"{pct:d}%"
+
+
 def _fmt_pct(p: float) -> str:
-    return f"about {round(p * 100):d}% confidence"
+    label = format_probability(p)
+    return f"{label} confidence" if label[0] in "<>" else f"about {label} confidence"
 
 
 # ------------------------------------------------------------------------- core
@@ -522,11 +570,14 @@ def assess_intakes(
                     "(about 50/50); more logged days would sharpen this"
                 )
         else:
+            # for an AI, the confidence is always the probability that usual intake is above
+            # it: the confidence of "adequate", and no confidence of a shortfall otherwise
+            conf = pi
             if zi >= 0.5:
-                verdict, conf = "adequate", pi
+                verdict = "adequate"
                 text = f"usual intake is above the AI, so likely adequate ({_fmt_pct(conf)})"
             else:
-                verdict, conf, band = "cannot conclude", 0.5, 0.5
+                verdict, band = "cannot conclude", 0.5
                 text = (
                     "adequacy cannot be concluded: intake is not confidently above the AI, so it "
                     "may be short; a shortfall against an AI is not evidence of deficiency"

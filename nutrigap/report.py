@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from nutrigap.assess import format_probability
 from nutrigap.nutrients import NUTRIENTS
 
 __all__ = ["Report", "ADVICE", "JSON_SCHEMA_VERSION", "VERDICT_LEGEND", "defuse_csv_cell"]
@@ -149,14 +150,8 @@ def _num(x: Any, digits: int | None = None) -> str:
 
 
 def _conf(p: Any) -> str:
-    """A confidence as a percentage, never "100%" (">99%")."""
-    try:
-        v = float(p)
-    except (TypeError, ValueError):
-        return "–"
-    if not math.isfinite(v):
-        return "–"
-    return ">99%" if v >= 0.995 else f"{v:.0%}"
+    """A confidence as a percentage, never "100%" (">99%"), as the assessment texts."""
+    return format_probability(p)
 
 
 def _pct(x: Any) -> str:
@@ -228,7 +223,9 @@ class Report:
         ("EAR" or "AI") and ``target`` (its value), ``ear``, ``rda``, ``ai``,
         ``percent_of_target`` (% of the RDA, or AI), ``z``, ``probability``,
         ``verdict`` and ``confidence`` (NASEM 2000, from
-        :func:`nutrigap.assess.assess_intakes`), ``confidence_text``,
+        :func:`nutrigap.assess.assess_intakes`; for AI nutrients always the
+        probability that usual intake is above the AI, which is not a
+        confidence of a shortfall), ``confidence_text``,
         ``status`` (:data:`nutrigap.analysis.STATUSES`), ``gap`` (per day to
         the RDA/AI, short nutrients only), ``ul``, ``ul_scope``, ``ul_intake``
         (the intake the UL covers), ``ul_status``, ``ul_text``, ``coverage``
@@ -295,8 +292,10 @@ class Report:
         close to the EAR to tell, or below an AI), by increasing percent of
         target. Columns: ``key``, ``name``, ``unit``, ``mean_intake``,
         ``target_kind``, ``target``, ``percent_of_target``, ``status``,
-        ``confidence``, ``gap``, ``wording``, ``role``, ``deficiency``,
-        ``twitch``, ``sources``.
+        ``confidence`` (of the shortfall: Φ(-z) when likely short, 0.5 when
+        too close to the EAR to tell, NaN below an AI, which gives none),
+        ``gap``, ``wording``, ``role``, ``deficiency``, ``twitch``,
+        ``sources``.
         """
         s = self.summary
         sel = s[s["status"].isin(_SHORT)].copy()
@@ -320,6 +319,9 @@ class Report:
                     "logged days would sharpen this"
                 )
         sel["wording"] = wording
+        # below an AI, no confidence of a shortfall exists (the summary's confidence is then
+        # the probability that usual intake is above the AI)
+        sel["confidence"] = sel["confidence"].where(sel["target_kind"] != "AI", np.nan)
         for attr in ("role", "deficiency", "twitch", "sources"):
             sel[attr] = [getattr(NUTRIENTS[k], attr) for k in sel.index]
         cols = [

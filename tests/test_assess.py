@@ -16,6 +16,7 @@ from nutrigap.assess import (
     RESULT_COLUMNS,
     assess_intakes,
     confidence_band,
+    format_probability,
     normal_cdf,
     z_ear,
     z_threshold,
@@ -126,6 +127,60 @@ def test_ai_below_target_cannot_conclude():
     assert a.verdict == "cannot conclude"
     assert a.probability < 0.01  # far below the AI, yet no deficiency claimed
     assert "not evidence of deficiency" in a.confidence_text
+
+
+@pytest.mark.parametrize(
+    ("p", "label"),
+    [
+        (0.8389, "84%"),
+        (0.5, "50%"),
+        (0.994, "99%"),
+        (0.996, ">99%"),
+        (1.0, ">99%"),
+        (0.006, "1%"),
+        (0.004, "<1%"),
+        (0.0, "<1%"),
+        (math.nan, "–"),
+        (None, "–"),
+    ],
+)
+def test_format_probability_never_says_100_or_0(p, label):
+    assert format_probability(p) == label
+
+
+def test_confidence_texts_are_capped():
+    """A fortnight of records far from the cut-off is not "about 100%" certain."""
+    texts = [
+        assess_intake("magnesium", 1000, 14, WOMAN_40).confidence_text,  # adequate
+        assess_intake("magnesium", 40, 14, WOMAN_40).confidence_text,  # inadequate
+        assess_intake("potassium", 9000, 14, WOMAN_40).confidence_text,  # above the AI
+        assess_intake("magnesium", 300, 14, WOMAN_40, ul_intake=0.0).ul_text,  # below the UL
+        assess_intake("magnesium", 300, 14, WOMAN_40, ul_intake=5000.0).ul_text,  # over the UL
+    ]
+    for text in texts:
+        assert ">99% confidence" in text, text
+        assert "100%" not in text and "about >" not in text
+    assert "about 84% confidence" in assess_intake("magnesium", 320, 3, WOMAN_40).confidence_text
+
+
+def test_ai_cannot_conclude_stores_the_probability_above_the_ai():
+    """Not a made-up 0.5: the probability that usual intake is above the AI."""
+    far = assess_intake("potassium", 1500, 14, WOMAN_40)
+    assert far.verdict == "cannot conclude"
+    assert far.confidence == far.probability < 0.01
+    assert far.confidence_band == 0.5  # no conclusion drawn (Table B-1)
+    # just above the AI but not confidently (0 < z < 0.5)
+    near = assess_intake("potassium", 2650, 3, WOMAN_40, sd_within=500)
+    assert 0 < near.z < 0.5 and near.verdict == "cannot conclude"
+    assert near.confidence == pytest.approx(normal_cdf(near.z))
+    assert 0.5 < near.confidence < 0.7
+
+
+@given(intake=st.floats(0, 20000, allow_nan=False), n=st.integers(1, 30))
+@settings(max_examples=40, deadline=None)
+def test_ai_confidence_is_always_the_probability_above_the_ai(intake, n):
+    a = assess_intake("potassium", intake, n, WOMAN_40)
+    assert a.confidence == a.probability
 
 
 # ------------------------------------------------------------ hypothesis properties

@@ -121,6 +121,32 @@ def test_ai_nutrients_show_no_fake_confidence(report, outputs):
     assert data["nutrients"]["potassium"]["confidence_label"] is None
 
 
+def test_ai_confidence_is_the_probability_above_the_ai(report):
+    """No stored 0.5 for "cannot conclude": the summary holds P(usual intake > AI)."""
+    s = report.summary.loc["potassium"]
+    assert s["verdict"] == "cannot conclude"
+    assert s["confidence"] == s["probability"] < 0.5
+    assert np.isnan(report.short.loc["potassium", "confidence"])  # no confidence of a shortfall
+    data = json.loads(report.to_json(suggestions=False))
+    assert data["nutrients"]["potassium"]["confidence"] == pytest.approx(s["probability"])
+    # just above the AI, not confidently: "adequate (above AI)" with its real confidence
+    banana = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01"]),
+            "food": ["banana"],
+            "food_id": ["09040"],  # SR28 Bananas, raw: 358 mg potassium per 100 g
+            "grams": [760.0],  # 2,720.8 mg against an AI of 2,600 mg
+            "status": ["matched"],
+        }
+    )
+    r = analyze(banana, Profile(35, "female"), sd_within={"potassium": 1000.0})
+    k = r.summary.loc["potassium"]
+    assert k["verdict"] == "cannot conclude" and k["status"] == "adequate"
+    assert k["confidence"] == pytest.approx(0.54808, abs=1e-5)  # Φ(120.8 / 1000)
+    assert "adequate (above AI)" in _table_row(r.to_text(suggestions=False), "Potassium")
+    assert re.search(r"adequate \(above AI\)\s+55%", r.to_text(suggestions=False))
+
+
 def test_verdict_labels():
     row = pd.Series({"status": "adequate", "target_kind": "AI", "confidence": 0.97})
     assert Report._verdict(row) == ("adequate (above AI)", "97%")
@@ -128,6 +154,10 @@ def test_verdict_labels():
     assert Report._verdict(row) == ("likely short", ">99%")
     row = pd.Series({"status": "possibly short", "target_kind": "EAR", "confidence": 0.5})
     assert Report._verdict(row) == ("possibly short", "–")
+    row = pd.Series({"status": "possibly short", "target_kind": "AI", "confidence": 0.003})
+    assert Report._verdict(row) == ("below AI", "–")
+    row = pd.Series({"status": "adequate", "target_kind": "EAR", "confidence": 0.995})
+    assert Report._verdict(row) == ("adequate", ">99%")  # as the assessment's own text
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

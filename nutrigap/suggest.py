@@ -229,7 +229,8 @@ class Suggestions:
         ``portion_grams``, ``amount`` (per portion, nutrient's canonical unit),
         ``unit``, ``gap_share_pct`` (percent of the daily gap one portion
         closes), ``energy_kcal`` (per portion), ``per_100kcal`` (amount per
-        100 kcal), ``other_gaps`` (list of the person's other gaps one portion
+        100 kcal; NaN for a food without energy, or with too little to divide
+        by: never infinite), ``other_gaps`` (list of the person's other gaps one portion
         closes at least 10 % of), ``gaps_covered`` (sum of the capped
         coverages, in gap-equivalents), ``score`` and ``eaten``.
     plan : pandas.DataFrame
@@ -243,7 +244,9 @@ class Suggestions:
         toward the UL).
     notes : list of str
         Vitamin D and B12 notes, missing data (biotin), gaps the plan cannot
-        close within its caps, UL scopes.
+        close within its caps, UL scopes; only for nutrients in play (the
+        gaps, and the ULs that limit a plan actually built): none without
+        gaps.
     method : str
         How the plan was solved: ``"milp"``, ``"greedy"`` or ``"none"``.
     """
@@ -342,7 +345,7 @@ def _plain(v: Any) -> Any:
     if isinstance(v, (np.integer,)):
         return int(v)
     if isinstance(v, (np.floating, float)):
-        return None if np.isnan(v) else float(v)
+        return float(v) if np.isfinite(v) else None  # NaN and ±inf: JSON has neither
     if isinstance(v, np.bool_):
         return bool(v)
     if v is pd.NA or v is None:
@@ -726,16 +729,22 @@ def suggest(
 
     by_nutrient = _rank(cand, amounts, cov, g, energy, bonus, rank_by, max_per_nutrient, notes)
 
-    # ULs and the plan
-    ult = _ul_table(profile, ul, notes)
+    # ULs and the plan; notes on ULs only for nutrients in play: a gap's own UL, and the
+    # ULs that limit a plan actually built (none without gaps or with plan=False)
+    ul_notes: list[str] = []
+    ult = _ul_table(profile, ul, ul_notes)
     if "magnesium" in ult.index and ult.loc["magnesium", "kind"] == "supplement":
         if "magnesium" in g.index:
             notes.append(_NOTE_MAGNESIUM_UL)
-    U, head, ul_current = _ul_constraints(cand, amounts, foods, ult, current, notes)
+    at_ul: dict[str, str] = {}
+    U, head, ul_current = _ul_constraints(cand, amounts, foods, ult, current, at_ul)
     plan_df = _empty_plan(usable)
     coverage = _coverage(g, pd.Series(0.0, index=g.index), ult, ul_current, U, None)
     used = "none"
     if plan and len(g) and len(cand):
+        notes.extend(ul_notes)
+        # a nutrient already at its UL matters when it is a gap or the plan's foods carry it
+        notes.extend(t for n, t in at_ul.items() if n in g.index or (U[n] > 0).any())
         x, used = _solve(A, g, U, head, energy, cand["eaten"], max_energy, method)
         plan_df = _plan_frame(cand, A, energy, x, usable)
         planned = A.mul(x, axis=0).sum()
@@ -835,6 +844,9 @@ def _rank(
     if not parts:
         return pd.DataFrame(columns=_RANK_COLUMNS)
     out = pd.concat(parts, ignore_index=True)[_RANK_COLUMNS]
+    # a ratio to a (near-)zero energy or gap overflows to ±inf: no usable number, so NaN
+    num = [c for c in out.columns if pd.api.types.is_float_dtype(out[c])]
+    out[num] = out[num].where(np.isfinite(out[num].to_numpy(dtype=float)), np.nan)
     return out
 
 
@@ -844,9 +856,13 @@ def _ul_constraints(
     foods: pd.DataFrame,
     ult: pd.DataFrame,
     current: pd.Series,
-    notes: list[str],
+    at_ul: dict[str, str],
 ) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
-    """Per-portion UL-relevant amounts, headroom and current UL-relevant intake."""
+    """Per-portion UL-relevant amounts, headroom and current UL-relevant intake.
+
+    Nutrients whose current intake is already at or above the UL get a note in
+    ``at_ul`` (nutrient -> text).
+    """
     cols, head, cur = {}, {}, {}
     fortified = cand["tags"].map(lambda t: "fortified" in t) | (
         cand["food_group"] == "Breakfast Cereals"
@@ -874,7 +890,7 @@ def _ul_constraints(
         head[n] = max(float(row["ul"]) - now, 0.0)
         cur[n] = now
         if now >= float(row["ul"]):
-            notes.append(
+            at_ul[n] = (
                 f"{NUTRIENTS[n].name}: current intake ({now:.3g} {NUTRIENTS[n].display_unit}) "
                 f"is at or above the UL ({row['ul']:.3g}); the plan adds none of it."
             )

@@ -362,6 +362,43 @@ def test_explicit_ul_table_limits_the_plan():
     assert s.coverage.loc["calcium", "closed_pct"] < 100
 
 
+def test_no_gaps_no_notes():
+    """Nothing to close: no UL notes (vitamin D, fallback ULs) for nutrients not in play."""
+    assert suggest({}).notes == []
+    profile = pytest.importorskip("nutrigap.reference").Profile(35, "female")
+    s = suggest({}, profile=profile, current_intake={"vitamin_d": 150.0, "calcium": 3000.0})
+    assert s.notes == [] and s.plan.empty
+    # a gap without a plan: its own notes only
+    s = suggest({"magnesium": 100.0}, current_intake={"vitamin_d": 150.0}, plan=False)
+    assert not any("Vitamin D" in n or "No profile" in n for n in s.notes), s.notes
+    # with a plan, vitamin D at its UL limits the foods chosen: then the note is in play
+    s = suggest({"magnesium": 100.0}, current_intake={"vitamin_d": 150.0})
+    assert any(n.startswith("Vitamin D: current intake") for n in s.notes)
+    assert (FOODS.loc[s.plan["food_id"], "vitamin_d"].fillna(0.0) == 0).all()
+
+
+def test_near_zero_energy_food_gives_no_infinity():
+    """per_100kcal divides by the portion's energy: a (near-)zero energy is NaN, never inf."""
+    import json
+
+    foods = FOODS.copy()
+    foods.loc["11458", "energy"] = 1e-310  # cooked spinach, 87 mg magnesium per 100 g
+    for rank_by in ("portion", "energy"):
+        s = suggest({"magnesium": 100.0}, foods, rank_by=rank_by, max_per_nutrient=20)
+        spinach = s.by_nutrient[s.by_nutrient["food_id"] == "11458"]
+        assert len(spinach) == 1 and np.isnan(spinach["per_100kcal"].iloc[0])
+        num = s.by_nutrient.select_dtypes("number").to_numpy(dtype=float)
+        assert not np.isinf(num).any()
+        json.dumps(s.to_dict(), allow_nan=False)
+    # the JSON clean-up itself: NaN and infinities become None
+    s = Suggestions(
+        by_nutrient=pd.DataFrame({"x": [np.inf, -np.inf, np.nan, 1.5]}),
+        plan=pd.DataFrame(),
+        coverage=pd.DataFrame(),
+    )
+    assert [r["x"] for r in s.to_dict()["by_nutrient"]] == [None, None, None, 1.5]
+
+
 # --------------------------------------------------------------------------- outputs
 
 

@@ -477,15 +477,24 @@ def analyze_matched(
         "min_coverage": float(min_coverage),
         "life_stage": profile.life_stage_label,
     }
+    # the Report's frames are new objects without the diary's attrs: the reader's
+    # "rejected" DataFrame (kept on the diary and in report.rejected) and the matcher's
+    # candidates would follow them into every derived frame, and pandas compares attrs
+    # on concat and groupby-apply ("truth value of a DataFrame is ambiguous")
+    frames = {
+        "summary": s,
+        "daily": daily,
+        "entries": entries,
+        "unmatched": unmatched,
+        "rejected": rejected.reset_index(drop=True),
+        "lifestyle": life,
+        "coverage_daily": cov_daily,
+        "reference": ref,
+    }
+    for frame in frames.values():
+        frame.attrs = {}
     return Report(
-        summary=s,
-        daily=daily,
-        entries=entries,
-        unmatched=unmatched,
-        rejected=rejected.reset_index(drop=True),
-        lifestyle=life,
-        coverage_daily=cov_daily,
-        reference=ref,
+        **frames,
         profile=profile,
         counts=counts,
         meta=meta,

@@ -558,8 +558,7 @@ class Report:
         cols = ["food", "status", "reason", "candidates", "entries", "lines"]
         if self.unmatched.empty:
             return pd.DataFrame(columns=cols)
-        u = self.unmatched.copy()
-        u.attrs = {}  # a DataFrame in attrs (the reader's "rejected") breaks pandas' groupby
+        u = self.unmatched
         keys = [c for c in ("food", "status", "reason") if c in u]
         g = u.assign(
             _line=[_line_of(r) for _, r in u.iterrows()],

@@ -115,6 +115,41 @@ def test_nothing_lost(low):
     assert c["input_rows"] == len(pd.read_csv(sample_path("low-magnesium")))
 
 
+def test_report_frames_work_with_pandas_when_the_diary_has_rejected_rows():
+    """The reader's attrs (a DataFrame of rejected rows) stay on the diary, not on the
+    Report's frames: pandas compares attrs on concat and groupby-apply and failed with
+    "The truth value of a DataFrame is ambiguous"."""
+    d = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01"] * 4 + ["2024-01-02"] * 2),
+            "food": ["white bread", "qzx blorp", "zzqx vlim", "zzqx vlim", "coffee", "qzx blorp"],
+            "quantity": [2.0, 1.0, 1.0, 2.0, 1.0, 1.0],
+            "unit": ["slice", "cup", "cup", "cup", "cup", "cup"],
+            "source_file": ["d.csv"] * 6,
+            "source_line": [2, 3, 4, 5, 6, 7],
+        }
+    )
+    rejected = pd.DataFrame(
+        {"source_file": ["d.csv"], "source_line": [8], "raw": ["?"], "reason": ["no food name"]}
+    )
+    d.attrs["rejected"] = rejected
+    r = analyze(d, WOMAN)
+    assert len(r.unmatched) == 4
+    # the reader's rejected rows: on the diary as before, and in the report
+    assert d.attrs["rejected"] is rejected
+    pd.testing.assert_frame_equal(r.rejected, rejected)
+    for name in ("summary", "daily", "entries", "unmatched", "rejected", "lifestyle"):
+        assert getattr(r, name).attrs == {}, name
+    assert r.unmatched.groupby("food").size().to_dict() == {"qzx blorp": 2, "zzqx vlim": 2}
+    firsts = r.unmatched.groupby("food").apply(lambda g: g.head(1))
+    assert sorted(firsts["source_line"]) == [3, 4]
+    assert r.unmatched.groupby("food")["source_line"].describe()["count"].tolist() == [2, 2]
+    both = pd.concat([r.entries, r.entries])
+    assert len(both) == 2 * len(r.entries)
+    pd.concat([r.entries, r.entries.copy(), analyze(d, WOMAN).entries])
+    pd.concat([r.unmatched, r.unmatched.copy()])
+
+
 def test_uncertain_when_coverage_is_poor():
     # one food with magnesium data, three times its mass unmatched
     m = pd.DataFrame(

@@ -10,7 +10,10 @@
 3. the National Academies' assessment of each mean against the EAR or AI and
    the UL (:func:`nutrigap.assess.assess_intakes`), with the UL tested on the
    intake its scope covers: supplemental magnesium, folic acid (fortified
-   foods and supplements) for folate, supplemental niacin;
+   foods and supplements) for folate, niacin from supplement entries for
+   niacin (its UL also covers niacin added to fortified foods, which food
+   tables do not separate from natural niacin, so that is not counted, and
+   the report's texts say so);
 4. a ``status`` per nutrient (see :data:`STATUSES`), the daily *gap* to the RDA
    (or AI) for short nutrients, and the lifestyle signals
    (:mod:`nutrigap.lifestyle`).
@@ -103,6 +106,13 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 )
 
 _REJECTED_COLUMNS = ["source_file", "source_line", "raw", "reason"]
+
+#: What the niacin UL check counts (IOM 1998: the UL covers niacin from supplements,
+#: fortified foods or both; SR28 and exports do not separate added niacin).
+_NIACIN_NOT_COUNTED = (
+    "niacin added to fortified foods is not counted (food tables do not separate it from "
+    "natural niacin)"
+)
 
 
 def make_profile(
@@ -408,6 +418,14 @@ def analyze_matched(
                 "folic acid from fortified foods is unknown for entries with their own amounts "
                 "(exports): the folate UL check counts supplements and table foods only",
             )
+    if "niacin" in ul_intakes and "niacin" in s.index:
+        # the UL covers supplements and fortified foods; only supplements could be counted
+        i = s.index.get_loc("niacin")
+        add_note(i, f"the UL check counts niacin from supplements only: {_NIACIN_NOT_COUNTED}")
+        if s["ul_status"].iloc[i] in ("safe", "possible risk of excess", "cannot tell"):
+            ul_text = s["ul_text"].astype(object).to_numpy().copy()
+            ul_text[i] = f"niacin from supplements only: {ul_text[i]}; {_NIACIN_NOT_COUNTED}"
+            s["ul_text"] = ul_text
     nodata = (s["status"] == "no data").to_numpy()
     for i in np.flatnonzero(nodata):
         notes[i] = "no values for this nutrient in the food table for these foods"

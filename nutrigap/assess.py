@@ -34,8 +34,9 @@ Nutrients with an AI only
 Tolerable Upper Intake Levels
     :math:`z = (\\bar y_{UL} - \\mathrm{UL}) / (\\mathrm{SD}_{within}/\\sqrt n)`,
     on the intake the UL's scope covers (``ul_intake``: supplements and
-    medicines for magnesium, folic acid for folate, supplemental and
-    fortification niacin for niacin; the mean intake for all-source ULs).
+    medicines for magnesium, folic acid for folate, niacin from supplements
+    and fortified foods for niacin, as the caller counts it; the mean intake
+    for all-source ULs).
     ``ul_confidence_below`` = Φ(-z): "safe" when confidently below,
     "possible risk of excess" when confidently above, else "cannot tell".
     A supplements-only or synthetic-only UL is never judged on food intake:
@@ -624,7 +625,10 @@ def assess_intakes(
         if key == "folate" and partial[i]:
             notes.append("the folate UL counts folic acid in µg (not µg DFE)")
         if key == "niacin" and partial[i]:
-            notes.append("the niacin UL counts niacin from supplements and fortified foods")
+            notes.append(
+                "the niacin UL applies to niacin from supplements, fortified foods or both, "
+                "not to niacin naturally in food"
+            )
         if key == "magnesium" and partial[i]:
             notes.append("the magnesium UL counts supplements and medicines, not food")
         rows.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -148,6 +150,36 @@ def test_report_frames_work_with_pandas_when_the_diary_has_rejected_rows():
     assert len(both) == 2 * len(r.entries)
     pd.concat([r.entries, r.entries.copy(), analyze(d, WOMAN).entries])
     pd.concat([r.unmatched, r.unmatched.copy()])
+
+
+def test_niacin_ul_wording_says_what_was_counted():
+    """The niacin UL covers supplements and fortified foods, but food tables do not separate
+    niacin added to foods: only supplement entries are counted, and the texts say so."""
+    m = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-01"] * 3),
+            "food": ["fortified cereal", "niacin 500 mg", "spinach"],
+            "food_id": [None, None, "11457"],
+            "grams": [np.nan, np.nan, 100.0],
+            "status": ["given", "given", "matched"],
+            "supplement": [False, True, False],
+            "entry_type": ["food"] * 3,
+            "niacin": [20.0, 500.0, np.nan],
+        }
+    )
+    r = analyze_matched(m, WOMAN)
+    s = r.summary.loc["niacin"]
+    assert s["ul_intake"] == pytest.approx(500.0)  # the supplement, not the cereal's 20 mg
+    assert s["ul_status"] == "possible risk of excess"
+    for text in (s["ul_text"], s["note"]):
+        assert "supplement" in text and "fortified foods" in text and "not counted" in text
+    assert "counts niacin from supplements and fortified foods" not in s["note"]
+    data = json.loads(r.to_json(suggestions=False))
+    assert data["nutrients"]["niacin"]["ul_text"] == s["ul_text"]
+    assert data["over"][0]["key"] == "niacin" and "not counted" in data["over"][0]["ul_text"]
+    # without any supplement the check still says it counted supplements only
+    r0 = analyze_matched(m.drop(index=1), WOMAN).summary.loc["niacin"]
+    assert r0["ul_intake"] == 0 and "not counted" in r0["ul_text"]
 
 
 def test_uncertain_when_coverage_is_poor():

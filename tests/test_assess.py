@@ -295,6 +295,10 @@ def test_folate_ul_uses_folic_acid():
     fortified = assess_intake("folate", 1500, 7, WOMAN_40, ul_intake=200)
     assert fortified.ul_verdict == "safe"
     assert "folic acid" in fortified.note
+    niacin = assess_intake("niacin", 20, 7, WOMAN_40, ul_intake=10.0)
+    assert "supplements, fortified foods or both" in niacin.note
+    assert "not to niacin naturally in food" in niacin.note
+    assert "counts niacin from" not in niacin.note  # what was counted is the caller's to say
 
 
 def test_all_source_ul_uses_mean_intake():

@@ -58,11 +58,47 @@ def test_samples_are_listed():
         sample_path("nope")
 
 
+#: Day 1 (2024-03-04) of the low-magnesium sample, by hand: (food as written, SR28 NDB
+#: number, grams from the SR28 household measure, magnesium mg/100 g, caffeine mg/100 g).
+LOW_DAY1 = [
+    ("white bread", "18069", 58.0, 23.0, 0.0),  # 2 slices x 29 g
+    ("butter", "01001", 14.2, 2.0, 0.0),  # 1 tbsp
+    ("strawberry jam", "19297", 20.0, 4.0, 0.0),  # Jams and preserves, 1 tbsp
+    ("coffee", "14209", 237.0, 3.0, 40.0),  # 1 cup
+    ("half and half", "01049", 15.0, 10.0, 0.0),  # 1 tbsp
+    ("coffee", "14209", 237.0, 3.0, 40.0),
+    ("ham", "07029", 56.0, 22.0, 0.0),  # 2 slices x 28 g
+    ("white bread", "18069", 58.0, 23.0, 0.0),
+    ("mayonnaise", "04025", 13.8, 1.0, 0.0),  # 1 tbsp
+    ("potato chips", "19411", 28.349523125, 63.0, 0.0),  # 1 oz, stated mass
+    ("cola", "14148", 370.0, 0.0, 9.0),  # 1 can (12 fl oz)
+    ("coffee", "14209", 237.0, 3.0, 40.0),
+    ("chocolate chip cookies", "18159", 25.8, 41.0, 11.0),  # 2 cookies x 12.9 g
+    ("pasta", "20121", 248.0, 18.0, 0.0),  # 2 cups x 124 g
+    ("tomato sauce", "11549", 122.5, 15.0, 0.0),  # 1/2 cup x 245 g
+    ("cola", "14148", 370.0, 0.0, 9.0),
+    ("coffee", "14209", 237.0, 3.0, 40.0),
+]
+
+
 def test_low_magnesium_day_one_by_hand(low):
-    # same figures as tests/test_intake.py::DAY1 (SR28 values x portion grams)
+    """Day 1 of the sample = sum of SR28 value x grams / 100 over its entries, by hand."""
+    from nutrigap.data import load_food_table
+
+    foods = load_food_table()
+    for _, fid, _, mg, caf in LOW_DAY1:  # the literals are the SR28 values
+        assert (foods.loc[fid, "magnesium"], foods.loc[fid, "caffeine"]) == (mg, caf), fid
+    e = low.entries[low.entries["date"] == pd.Timestamp("2024-03-04")]
+    got = list(zip(e["food"], e["food_id"], e["grams"].round(6), strict=True))
+    assert got == [(f, fid, round(g, 6)) for f, fid, g, _, _ in LOW_DAY1]  # matched as by hand
+    magnesium = sum(g * mg / 100 for _, _, g, mg, _ in LOW_DAY1)
+    caffeine = sum(g * caf / 100 for _, _, g, _, caf in LOW_DAY1)
+    # 2 x 13.34 + 0.284 + 0.8 + 4 x 7.11 + 1.5 + 12.32 + 0.138 + 17.86 + 10.578 + 44.64 + 18.375
+    assert magnesium == pytest.approx(161.6152, abs=1e-4)
+    assert caffeine == pytest.approx(448.638)  # 4 x 94.8 (coffee) + 2 x 33.3 + 2.838
     day1 = low.daily[low.daily["date"] == pd.Timestamp("2024-03-04")]
-    assert day1["magnesium"].item() == pytest.approx(162.0501996, rel=1e-6)
-    assert day1["caffeine"].item() == pytest.approx(448.638, rel=1e-6)
+    assert day1["magnesium"].item() == pytest.approx(magnesium, rel=1e-9)
+    assert day1["caffeine"].item() == pytest.approx(caffeine, rel=1e-9)
     # daily totals are the sums of the entries
     e = low.entries
     by_day = e[e["counted"]].groupby("date")["magnesium"].sum()

@@ -53,7 +53,7 @@ _EXPORTS: dict[str, str] = {
     "analyze": "nutrigap.analysis",
     "analyze_many": "nutrigap.batch",
     "Report": "nutrigap.report",
-    "suggest": "nutrigap.suggest",
+    "suggest": "nutrigap.suggestions",
     # live USDA FoodData Central
     "FDCClient": "nutrigap.fdc",
     # exceptions

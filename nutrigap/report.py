@@ -383,7 +383,7 @@ class Report:
         """
         if self._suggestions is None:
             try:
-                from nutrigap.suggest import suggest
+                from nutrigap.suggestions import suggest
             except ImportError:
                 self._suggestions = pd.DataFrame()
             else:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from nutrigap.data import load_food_table, load_portions
 from nutrigap.exceptions import UnknownNutrientError
-from nutrigap.suggest import (
+from nutrigap.suggestions import (
     FALLBACK_ULS,
     MAX_PORTIONS_PER_FOOD,
     Suggestions,
@@ -425,3 +425,14 @@ def test_profile_uls_from_reference():
     assert s.coverage.loc["calcium", "ul"] == ul
     assert s.coverage.loc["calcium", "ul_counted"] <= ul + 1e-6
     assert any("supplements" in n for n in s.notes)  # magnesium UL scope explained
+
+
+def test_package_name_suggest_stays_the_function():
+    """Importing the module behind ``nutrigap.suggest`` must not shadow the function."""
+    import importlib
+
+    import nutrigap
+
+    importlib.import_module("nutrigap.suggestions")
+    assert callable(nutrigap.suggest)
+    assert nutrigap.suggest.__module__ == "nutrigap.suggestions"

@@ -53,6 +53,7 @@ __all__ = [
     "analyze",
     "analyze_matched",
     "make_profile",
+    "report_status",
     "MIN_COVERAGE",
     "STATUSES",
     "SUMMARY_COLUMNS",
@@ -261,7 +262,26 @@ def analyze(
     return analyze_matched(matched, prof, table, sd_within=sd_within, min_coverage=min_coverage)
 
 
-def _status(summary: pd.DataFrame, min_coverage: float) -> np.ndarray:
+def report_status(summary: pd.DataFrame, min_coverage: float = MIN_COVERAGE) -> np.ndarray:
+    """The report's ``status`` per nutrient (see :data:`STATUSES`) from the assessment.
+
+    Shared by :func:`analyze_matched` and :func:`nutrigap.analyze_many`.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        Columns ``verdict``, ``target_kind``, ``mean_intake``, ``target`` (from
+        :func:`nutrigap.assess.assess_matrix` or :func:`~nutrigap.assess.assess_intakes`)
+        and ``coverage`` (0-1 share of the food mass with data).
+    min_coverage : float, default :data:`MIN_COVERAGE`
+        Below it a shortfall is "uncertain" (missing values are not zero).
+
+    Returns
+    -------
+    numpy.ndarray of str
+        "likely short" (inadequate), "possibly short" (cannot tell, or below an
+        AI without confidence), "uncertain", "no data", "adequate", "no reference".
+    """
     verdict = summary["verdict"].to_numpy(dtype=object)
     kind = summary["target_kind"].to_numpy(dtype=object)
     mean = summary["mean_intake"].to_numpy(dtype=float)
@@ -355,7 +375,7 @@ def analyze_matched(
     for c in ("sd_within", "sd_within_kind", "sd_within_source"):
         s[c] = assessed[c]
     s["coverage"] = cov.reindex(keys).astype(float)
-    s["status"] = _status(s, min_coverage)
+    s["status"] = report_status(s, min_coverage)
     goal = s["rda"].where(s["rda"].notna(), s["ai"])
     short = s["status"].isin(["likely short", "possibly short"])
     s["gap"] = (goal - s["mean_intake"]).clip(lower=0).where(short, np.nan)

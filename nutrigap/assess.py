@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -93,6 +93,7 @@ __all__ = [
     "Assessment",
     "assess_intake",
     "assess_intakes",
+    "assess_matrix",
     "percent_of_target",
     "confidence_band",
     "format_probability",
@@ -137,9 +138,22 @@ def normal_cdf(z: Any) -> Any:
     >>> round(normal_cdf(1.0), 4)
     0.8413
     """
-    arr = np.asarray(z, dtype=np.float64)
-    out = np.vectorize(lambda v: 0.5 * math.erfc(-v / math.sqrt(2.0)), otypes=[np.float64])(arr)
-    return float(out) if out.ndim == 0 else out
+    out = _ndtr(np.asarray(z, dtype=np.float64))
+    return float(out) if np.ndim(out) == 0 else out
+
+
+_ERFC = np.frompyfunc(math.erfc, 1, 1)
+
+
+def _erfc_ndtr(z: np.ndarray) -> np.ndarray:
+    """Φ(z) = erfc(-z / √2) / 2 with :func:`math.erfc` per element (used without scipy)."""
+    return 0.5 * np.asarray(_ERFC(-np.asarray(z, dtype=np.float64) / math.sqrt(2.0)), np.float64)
+
+
+try:  # scipy is optional: its ndtr is a true ufunc
+    from scipy.special import ndtr as _ndtr
+except ImportError:  # pragma: no cover - scipy is installed in development
+    _ndtr = _erfc_ndtr
 
 
 def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:
@@ -362,27 +376,6 @@ RESULT_COLUMNS: tuple[str, ...] = tuple(f for f in Assessment.__dataclass_fields
 
 
 # ------------------------------------------------------------------ input checks
-def _per_nutrient(value: Any, keys: list[str], name: str) -> dict[str, float] | float | None:
-    if value is None:
-        return None
-    if isinstance(value, (Mapping, pd.Series)):
-        items = dict(value.items())
-        for k in items:
-            _check_dri_nutrient(k)
-        return {k: float(v) for k, v in items.items() if v is not None}
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return float(value)
-    raise TypeError(f"{name} must be a number or a mapping nutrient -> number, got {value!r}")
-
-
-def _as_array(value: Any, keys: list[str], default: float) -> np.ndarray:
-    if value is None:
-        return np.full(len(keys), default)
-    if isinstance(value, dict):
-        return np.array([value.get(k, default) for k in keys], dtype=np.float64)
-    return np.full(len(keys), float(value))
-
-
 def format_probability(p: float) -> str:
     """A probability as a percentage for people, never "100%" or "0%".
 
@@ -426,6 +419,351 @@ def _fmt_pct(p: float) -> str:
 
 
 # ------------------------------------------------------------------------- core
+def _per_nutrient_array(
+    value: Any, keys: list[str], shape: tuple[int, int], name: str, default: float
+) -> np.ndarray:
+    """A scalar, a mapping nutrient -> value, or an array as a float array of ``shape``."""
+    if value is None:
+        return np.full(shape, default)
+    if isinstance(value, (Mapping, pd.Series)):
+        items = dict(value.items())
+        for k in items:
+            _check_dri_nutrient(k)
+        row = np.array(
+            [default if items.get(k) is None else float(items[k]) for k in keys], dtype=np.float64
+        )
+        return np.broadcast_to(row, shape).copy()
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, a mapping nutrient -> number or an array")
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a number, a mapping nutrient -> number or an array, got {value!r}"
+        ) from None
+    try:
+        return np.broadcast_to(arr, shape).copy()
+    except ValueError:
+        raise ValueError(
+            f"{name} has shape {arr.shape}, which does not fit intakes of shape {shape}"
+        ) from None
+
+
+def assess_matrix(
+    mean: Any,
+    n_days: Any,
+    profile: Profile,
+    nutrients: Sequence[str] | None = None,
+    *,
+    sd_within: Any = None,
+    ul_intake: Any = None,
+    ul_given: Any = None,
+    texts: bool = True,
+) -> dict[str, np.ndarray]:
+    """Assess a people x nutrients grid of mean intakes for one profile (NASEM 2000).
+
+    The one implementation of the rules in the module docs: :func:`assess_intakes`
+    (one person) and :func:`nutrigap.analyze_many` (everyone of a profile at once)
+    both call it.
+
+    Parameters
+    ----------
+    mean : array_like or pandas.DataFrame, shape (n_people, n_nutrients) or (n_nutrients,)
+        Observed mean daily intakes in each nutrient's canonical unit (NaN: no
+        data). A DataFrame's columns name the nutrients.
+    n_days : float, mapping or array_like
+        Number of logged days behind each mean (at least 1); a scalar, a mapping
+        nutrient -> days, or an array broadcastable to ``mean``.
+    profile : Profile
+    nutrients : sequence of str, optional
+        Nutrient keys of the columns (keys with DRIs); required unless ``mean``
+        is a DataFrame.
+    sd_within : float, mapping or array_like, optional
+        Day-to-day SD of intake overriding the defaults (NaN entries and
+        nutrients missing from a mapping keep the default).
+    ul_intake : mapping or array_like, optional
+        Mean daily intake covered by each UL's scope (supplemental magnesium,
+        folic acid in µg, supplemental or fortification niacin); for all-source
+        ULs it replaces the mean intake where given.
+    ul_given : array_like of bool, optional
+        Where ``ul_intake`` counts as given (default: where it is not NaN; for a
+        mapping, its keys). Given but NaN means the UL intake is unknown ("no
+        data") rather than not asked for ("not assessed").
+    texts : bool, default True
+        Also build the per-cell texts (``confidence_text``, ``ul_text``,
+        ``note``, ``sd_within_source``); large batches that do not show them
+        can skip the string work.
+
+    Returns
+    -------
+    dict of str -> numpy.ndarray
+        One array of shape ``mean.shape`` (2-D) per field of :class:`Assessment`
+        except ``nutrient`` (texts only with ``texts=True``), plus ``ear``,
+        ``rda`` and ``ai``. Arrays of per-nutrient constants are read-only
+        broadcast views.
+
+    Raises
+    ------
+    UnknownNutrientError
+        For a key without DRIs.
+    ValueError
+        For a negative intake, fewer than 1 day, a negative SD or mismatched shapes.
+
+    Examples
+    --------
+    >>> r = assess_matrix([[320.0, 3000.0], [150.0, 1000.0]], 3, Profile(40, "f"),
+    ...                   ["magnesium", "potassium"])
+    >>> r["verdict"].tolist()
+    [['adequate', 'adequate'], ['inadequate', 'cannot conclude']]
+    """
+    if not isinstance(profile, Profile):
+        raise TypeError(f"profile must be a nutrigap.Profile, got {type(profile).__name__}")
+    if nutrients is None:
+        if not isinstance(mean, pd.DataFrame):
+            raise TypeError("give the nutrient keys of the columns (nutrients=[...])")
+        nutrients = [str(c) for c in mean.columns]
+    keys = [_check_dri_nutrient(k) for k in nutrients]
+    m = np.asarray(mean.to_numpy() if isinstance(mean, pd.DataFrame) else mean, dtype=np.float64)
+    if m.ndim == 1:
+        m = m[None, :]
+    if m.ndim != 2 or m.shape[1] != len(keys):
+        raise ValueError(f"mean has shape {m.shape}; expected (n_people, {len(keys)} nutrients)")
+    shape = m.shape
+    if np.any(m < 0):
+        bad = sorted({keys[j] for j in np.flatnonzero((m < 0).any(axis=0))})
+        raise ValueError(f"mean intakes must not be negative: {bad}")
+    n = _per_nutrient_array(n_days, keys, shape, "n_days", np.nan)
+    if np.any(np.isnan(n)) or np.any(n < 1):
+        raise ValueError(f"n_days must be at least 1 for every nutrient, got {n_days!r}")
+    sd_user = _per_nutrient_array(sd_within, keys, shape, "sd_within", np.nan)
+    if np.any(sd_user < 0):
+        raise ValueError(f"sd_within must not be negative, got {sd_within!r}")
+    if isinstance(ul_intake, (int, float, np.integer, np.floating)):
+        raise TypeError("ul_intake must be a mapping nutrient -> intake or an array")
+    ul_in = _per_nutrient_array(ul_intake, keys, shape, "ul_intake", np.nan)
+    if ul_given is not None:
+        given = np.broadcast_to(np.asarray(ul_given, dtype=bool), shape)
+    elif isinstance(ul_intake, (Mapping, pd.Series)):
+        given = np.broadcast_to(np.array([k in ul_intake for k in keys]), shape)
+    else:
+        given = ~np.isnan(ul_in)
+
+    ref = _reference(profile.life_stage).loc[keys]
+    sd_def = _sd_defaults(profile).loc[keys]
+
+    def row(values: Any, dtype: Any = np.float64) -> np.ndarray:
+        return np.asarray(values, dtype=dtype)[None, :]
+
+    ear, rda, ai, ul = (row(ref[c].to_numpy(float)) for c in ("ear", "rda", "ai", "ul"))
+    scope = row(ref["ul_scope"].to_numpy(object), object)
+    has_ear = ~np.isnan(ear)
+    has_ai = ~has_ear & ~np.isnan(ai)
+    target = np.where(has_ear, ear, ai)
+    sd_req = np.where(has_ear, row(ref["ear_cv"].to_numpy(float)) * ear, np.nan)
+    pub = row(sd_def["sd"].to_numpy(float))
+    cv = row(sd_def["cv"].to_numpy(float))
+    given_sd = ~np.isnan(sd_user)
+
+    def resolve_sd(level: np.ndarray, cutoff: np.ndarray) -> np.ndarray:
+        return np.where(
+            given_sd, sd_user, np.where(~np.isnan(pub), pub, cv * np.fmax(level, cutoff))
+        )
+
+    sd = resolve_sd(m, target)
+    z = np.where(
+        has_ear,
+        z_ear(m, ear, n, sd, sd_req),
+        np.where(has_ai, z_threshold(m, ai, n, sd), np.nan),
+    )
+    z = np.broadcast_to(np.asarray(z, dtype=np.float64), shape)
+    prob = np.asarray(normal_cdf(z), dtype=np.float64).reshape(shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = m / np.where(has_ear, rda, ai) * 100.0
+
+    # verdicts (Table B-1 cut-offs at |z| = 0.5)
+    nodata = np.isnan(m)
+    ear_c = np.broadcast_to(has_ear, shape) & ~nodata
+    ai_c = np.broadcast_to(has_ai, shape) & ~nodata
+    none_c = ~np.broadcast_to(has_ear | has_ai, shape) & ~nodata
+    hi, lo = z >= 0.5, z <= -0.5
+    verdict = np.full(shape, "no data", dtype=object)
+    verdict[ear_c] = "cannot tell"
+    verdict[ear_c & hi] = "adequate"
+    verdict[ear_c & lo] = "inadequate"
+    verdict[ai_c] = "cannot conclude"
+    verdict[ai_c & hi] = "adequate"
+    verdict[none_c] = "no reference"
+    sure = np.maximum(prob, 1.0 - prob)  # probability that the side concluded is right
+    # for an AI the confidence is always the probability that usual intake is above it
+    conf = np.where(ear_c, np.where(hi | lo, sure, 0.5), np.where(ai_c, prob, np.nan))
+    band = np.full(shape, np.nan)
+    decided = (ear_c & (hi | lo)) | (ai_c & hi)
+    band[ear_c | ai_c] = 0.5
+    band[decided] = _bands(z[decided])
+
+    # UL test, on the intake its scope covers
+    all_src = scope == "all sources"
+    partial = np.isin(scope, ["supplements and medicines only", "synthetic forms only"])
+    ul_level = np.where(given, ul_in, np.where(all_src, m, np.nan))
+    ul_level = np.where(all_src | partial, ul_level, np.nan)
+    ul_z = np.broadcast_to(
+        np.asarray(z_threshold(ul_level, ul, n, resolve_sd(ul_level, ul)), np.float64), shape
+    )
+    ul_over = np.asarray(normal_cdf(ul_z), dtype=np.float64).reshape(shape)
+    scope_b = np.broadcast_to(scope, shape)
+    lvl_nan = np.isnan(ul_level)
+    tested = ~lvl_nan & np.broadcast_to(all_src | partial, shape)
+    ul_verdict = np.full(shape, "cannot tell", dtype=object)
+    ul_verdict[ul_z <= -0.5] = "safe"
+    ul_verdict[ul_z >= 0.5] = "possible risk of excess"
+    ul_verdict[lvl_nan] = "no data"
+    not_asked = lvl_nan & np.broadcast_to(partial, shape) & ~given
+    ul_verdict[not_asked] = "not assessed"
+    ul_verdict[scope_b == "not determinable"] = "not determinable"
+    ul_verdict[scope_b == "none established"] = "no UL"
+    ul_sure = np.maximum(ul_over, 1.0 - ul_over)
+    ul_decided = tested & ((ul_z <= -0.5) | (ul_z >= 0.5))
+    ul_conf = np.where(tested, np.where(ul_decided, ul_sure, 0.5), np.nan)
+    ul_band = np.where(tested, 0.5, np.nan)
+    ul_band[ul_decided] = _bands(ul_z[ul_decided])
+
+    sd_kind = np.where(given_sd, "given", np.where(~np.isnan(pub), "published", "estimate"))
+
+    def const(values: Any, dtype: Any = object) -> np.ndarray:
+        return np.broadcast_to(np.asarray(values, dtype=dtype)[None, :], shape)
+
+    out: dict[str, np.ndarray] = {
+        "unit": const(ref["unit"].astype(str).to_numpy(object)),
+        "mean_intake": m,
+        "n_days": n,
+        "target_kind": np.broadcast_to(
+            np.where(has_ear, "EAR", np.where(has_ai, "AI", None)).astype(object), shape
+        ),
+        "target": np.broadcast_to(target, shape),
+        "sd_within": np.broadcast_to(sd, shape),
+        "sd_within_kind": np.broadcast_to(sd_kind.astype(object), shape),
+        "sd_requirement": np.broadcast_to(sd_req, shape),
+        "z": z,
+        "probability": prob,
+        "confidence": conf,
+        "confidence_band": band,
+        "verdict": verdict,
+        "percent_of_target": pct,
+        "ul": np.broadcast_to(ul, shape),
+        "ul_unit": const(ref["ul_unit"].astype(str).to_numpy(object)),
+        "ul_scope": scope_b,
+        "ul_intake": ul_level,
+        "ul_z": ul_z,
+        "ul_probability_over": ul_over,
+        "ul_confidence_below": 1.0 - ul_over,
+        "ul_confidence": ul_conf,
+        "ul_confidence_band": ul_band,
+        "ul_verdict": ul_verdict,
+        "life_stage": np.broadcast_to(np.asarray(profile.life_stage, dtype=object), shape),
+        "ear": np.broadcast_to(ear, shape),
+        "rda": np.broadcast_to(rda, shape),
+        "ai": np.broadcast_to(ai, shape),
+    }
+    if texts:
+        out.update(_texts(out, keys, given_sd, pub, cv, sd_def["source"].to_numpy(object)))
+    return out
+
+
+def _bands(z: np.ndarray) -> np.ndarray:
+    """Table B-1 confidence for ``|z| >= 0.5`` (vectorised :func:`confidence_band`)."""
+    a = np.abs(z)
+    out = np.full(a.shape, 0.5)
+    for threshold, level in reversed(CONFIDENCE_BANDS):
+        out[a >= threshold] = level
+    return out
+
+
+_NOTE_HIGH_CV = (
+    "daily intakes of this nutrient vary so much that the normal approximation is "
+    "rough (NASEM 2000, app. B): treat the confidence as indicative"
+)
+_NOTE_UL = {
+    "folate": "the folate UL counts folic acid in µg (not µg DFE)",
+    "niacin": (
+        "the niacin UL applies to niacin from supplements, fortified foods or both, "
+        "not to niacin naturally in food"
+    ),
+    "magnesium": "the magnesium UL counts supplements and medicines, not food",
+}
+
+
+def _texts(
+    r: dict[str, np.ndarray],
+    keys: list[str],
+    given_sd: np.ndarray,
+    pub: np.ndarray,
+    cv: np.ndarray,
+    src: np.ndarray,
+) -> dict[str, np.ndarray]:
+    """The per-cell texts of :func:`assess_matrix` (one loop over cells: small grids)."""
+    shape = r["verdict"].shape
+    text = np.empty(shape, dtype=object)
+    ul_text = np.empty(shape, dtype=object)
+    note = np.empty(shape, dtype=object)
+    sd_src = np.empty(shape, dtype=object)
+    for i, j in np.ndindex(shape):
+        v, conf = r["verdict"][i, j], r["confidence"][i, j]
+        if v == "no data":
+            t = "no intake data for this nutrient"
+        elif v == "no reference":
+            t = "no DRI for this life stage"
+        elif v == "inadequate":
+            t = f"usual intake is likely inadequate ({_fmt_pct(conf)})"
+        elif v == "cannot tell":
+            t = (
+                "cannot tell whether usual intake meets the requirement "
+                "(about 50/50); more logged days would sharpen this"
+            )
+        elif v == "cannot conclude":
+            t = (
+                "adequacy cannot be concluded: intake is not confidently above the AI, so it "
+                "may be short; a shortfall against an AI is not evidence of deficiency"
+            )
+        elif r["target_kind"][i, j] == "AI":
+            t = f"usual intake is above the AI, so likely adequate ({_fmt_pct(conf)})"
+        else:
+            t = f"usual intake is adequate ({_fmt_pct(conf)})"
+        text[i, j] = t
+
+        uv, s = r["ul_verdict"][i, j], str(r["ul_scope"][i, j])
+        uc = r["ul_confidence"][i, j]
+        ul_text[i, j] = {
+            "no UL": "no UL established for this nutrient",
+            "not determinable": (
+                "UL not determinable at this age: food and formula should be the only sources"
+            ),
+            "not assessed": (
+                f"the UL applies to {s} (not food); give the intake it covers "
+                "(ul_intake) to assess it"
+            ),
+            "no data": "no intake data to compare with the UL",
+            "safe": f"usual intake is below the UL ({_fmt_pct(uc)})",
+            "possible risk of excess": (
+                f"usual intake may exceed the UL ({_fmt_pct(uc)}): possible risk of excess"
+            ),
+            "cannot tell": "intake is too close to the UL to tell whether usual intake is below it",
+        }[uv]
+
+        notes = []
+        if cv[0, j] >= HIGH_CV and not given_sd[i, j]:
+            notes.append(_NOTE_HIGH_CV)
+        if keys[j] in _NOTE_UL and s in ("supplements and medicines only", "synthetic forms only"):
+            notes.append(_NOTE_UL[keys[j]])
+        note[i, j] = "; ".join(notes)
+        if given_sd[i, j]:
+            sd_src[i, j] = "given by caller"
+        elif not np.isnan(pub[0, j]):
+            sd_src[i, j] = str(src[j])
+        else:
+            sd_src[i, j] = f"planning CV {cv[0, j]:.2f} x max(intake, cut-off): {src[j]}"
+    return {"confidence_text": text, "ul_text": ul_text, "note": note, "sd_within_source": sd_src}
+
+
 def assess_intakes(
     mean_intakes: pd.Series | Mapping[str, float],
     n_days: float | Mapping[str, float],
@@ -434,6 +772,8 @@ def assess_intakes(
     ul_intakes: Mapping[str, float] | pd.Series | None = None,
 ) -> pd.DataFrame:
     """Assess several nutrients at once (one row per nutrient).
+
+    A one-person view of :func:`assess_matrix`.
 
     Parameters
     ----------
@@ -476,197 +816,15 @@ def assess_intakes(
     means_map = dict(mean_intakes.items())
     keys = [_check_dri_nutrient(k) for k in means_map]
     mean = np.array([np.nan if means_map[k] is None else means_map[k] for k in keys], float)
-    if np.any(mean < 0):
-        bad = [k for k, m in zip(keys, mean, strict=True) if m < 0]
-        raise ValueError(f"mean intakes must not be negative: {bad}")
-
-    n_spec = _per_nutrient(n_days, keys, "n_days")
-    n = _as_array(n_spec, keys, np.nan)
-    if np.any(np.isnan(n)) or np.any(n < 1):
-        raise ValueError(f"n_days must be at least 1 for every nutrient, got {n_days!r}")
-
-    sd_spec = _per_nutrient(sd_within, keys, "sd_within")
-    sd_user = _as_array(sd_spec, keys, np.nan)
-    if np.any(sd_user < 0):
-        raise ValueError(f"sd_within must not be negative, got {sd_within!r}")
-    ul_spec = _per_nutrient(ul_intakes, keys, "ul_intakes")
-    if isinstance(ul_spec, float):
-        raise TypeError("ul_intakes must be a mapping nutrient -> intake")
-    ul_given = np.array([ul_spec is not None and k in ul_spec for k in keys])
-    ul_in = _as_array(ul_spec, keys, np.nan)
-
-    ref = _reference(profile.life_stage).loc[keys]
-    sd_def = _sd_defaults(profile).loc[keys]
-    ear, rda, ai = (ref[c].to_numpy(float) for c in ("ear", "rda", "ai"))
-    ul = ref["ul"].to_numpy(float)
-    scope = ref["ul_scope"].to_numpy(object)
-    has_ear = ~np.isnan(ear)
-    has_ai = ~has_ear & ~np.isnan(ai)
-    target = np.where(has_ear, ear, ai)
-    ear_cv = ref["ear_cv"].to_numpy(float)
-    sd_req = np.where(has_ear, ear_cv * ear, np.nan)
-
-    pub_sd = sd_def["sd"].to_numpy(float)
-    cv = sd_def["cv"].to_numpy(float)
-
-    def resolve_sd(level: np.ndarray, cutoff: np.ndarray) -> tuple[np.ndarray, list[str]]:
-        scaled = cv * np.fmax(level, cutoff)
-        sd = np.where(~np.isnan(sd_user), sd_user, np.where(~np.isnan(pub_sd), pub_sd, scaled))
-        src = [
-            "given by caller"
-            if not np.isnan(sd_user[i])
-            else (
-                str(sd_def["source"].iloc[i])
-                if not np.isnan(pub_sd[i])
-                else f"planning CV {cv[i]:.2f} x max(intake, cut-off): {sd_def['source'].iloc[i]}"
-            )
-            for i in range(len(keys))
-        ]
-        return sd, src
-
-    sd, sd_src = resolve_sd(mean, target)
-    sd_kind = np.where(
-        ~np.isnan(sd_user), "given", np.where(~np.isnan(pub_sd), "published", "estimate")
+    if isinstance(ul_intakes, (Mapping, pd.Series)):
+        ul_intakes = {k: v for k, v in ul_intakes.items() if v is not None}
+    r = assess_matrix(mean, n_days, profile, keys, sd_within=sd_within, ul_intake=ul_intakes)
+    cols = [c for c in RESULT_COLUMNS if c != "nutrient"]
+    return pd.DataFrame(
+        {c: r[c][0].tolist() for c in cols},
+        index=pd.Index(keys, name="nutrient"),
+        columns=cols,
     )
-    z_e = z_ear(mean, ear, n, sd, sd_req)
-    z_a = z_threshold(mean, ai, n, sd)
-    z = np.atleast_1d(np.where(has_ear, z_e, np.where(has_ai, z_a, np.nan)))
-    prob = np.atleast_1d(normal_cdf(z))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pct = mean / np.where(has_ear, rda, ai) * 100.0
-
-    # UL test, on the intake its scope covers
-    all_src = scope == "all sources"
-    partial = np.isin(scope, ["supplements and medicines only", "synthetic forms only"])
-    ul_level = np.where(ul_given, ul_in, np.where(all_src, mean, np.nan))
-    ul_level = np.where(all_src | partial, ul_level, np.nan)
-    sd_ul, _ = resolve_sd(ul_level, ul)
-    ul_z = np.atleast_1d(z_threshold(ul_level, ul, n, sd_ul))
-    ul_over = np.atleast_1d(normal_cdf(ul_z))
-
-    nan = math.nan
-    rows = []
-    for i, key in enumerate(keys):
-        nut = ref.iloc[i]
-        kind = "EAR" if has_ear[i] else ("AI" if has_ai[i] else None)
-        zi, pi = float(z[i]), float(prob[i])
-        band = confidence_band(zi)
-        sure = max(pi, 1.0 - pi)  # probability that the side concluded is right
-        if np.isnan(mean[i]):
-            verdict, text, conf, band = "no data", "no intake data for this nutrient", nan, nan
-        elif kind is None:
-            verdict, text, conf, band = "no reference", "no DRI for this life stage", nan, nan
-        elif kind == "EAR":
-            conf = sure
-            if zi >= 0.5:
-                verdict = "adequate"
-                text = f"usual intake is adequate ({_fmt_pct(conf)})"
-            elif zi <= -0.5:
-                verdict = "inadequate"
-                text = f"usual intake is likely inadequate ({_fmt_pct(conf)})"
-            else:
-                verdict, conf, band = "cannot tell", 0.5, 0.5
-                text = (
-                    "cannot tell whether usual intake meets the requirement "
-                    "(about 50/50); more logged days would sharpen this"
-                )
-        else:
-            # for an AI, the confidence is always the probability that usual intake is above
-            # it: the confidence of "adequate", and no confidence of a shortfall otherwise
-            conf = pi
-            if zi >= 0.5:
-                verdict = "adequate"
-                text = f"usual intake is above the AI, so likely adequate ({_fmt_pct(conf)})"
-            else:
-                verdict, band = "cannot conclude", 0.5
-                text = (
-                    "adequacy cannot be concluded: intake is not confidently above the AI, so it "
-                    "may be short; a shortfall against an AI is not evidence of deficiency"
-                )
-
-        # UL verdict
-        uz, s = float(ul_z[i]), str(scope[i])
-        ul_conf = ul_band = nan
-        if s == "none established":
-            uv, ut = "no UL", "no UL established for this nutrient"
-        elif s == "not determinable":
-            uv = "not determinable"
-            ut = "UL not determinable at this age: food and formula should be the only sources"
-        elif np.isnan(ul_level[i]):
-            if partial[i] and not ul_given[i]:
-                uv = "not assessed"
-                ut = (
-                    f"the UL applies to {s} (not food); give the intake it covers "
-                    "(ul_intake) to assess it"
-                )
-            else:
-                uv, ut = "no data", "no intake data to compare with the UL"
-        else:
-            ul_band = confidence_band(uz)
-            ul_conf = max(float(ul_over[i]), 1.0 - float(ul_over[i]))
-            if uz <= -0.5:
-                uv = "safe"
-                ut = f"usual intake is below the UL ({_fmt_pct(ul_conf)})"
-            elif uz >= 0.5:
-                uv = "possible risk of excess"
-                ut = (
-                    f"usual intake may exceed the UL ({_fmt_pct(ul_conf)}): possible risk of excess"
-                )
-            else:
-                uv, ul_conf, ul_band = "cannot tell", 0.5, 0.5
-                ut = "intake is too close to the UL to tell whether usual intake is below it"
-
-        notes = []
-        if cv[i] >= HIGH_CV and np.isnan(sd_user[i]):
-            notes.append(
-                "daily intakes of this nutrient vary so much that the normal approximation is "
-                "rough (NASEM 2000, app. B): treat the confidence as indicative"
-            )
-        if key == "folate" and partial[i]:
-            notes.append("the folate UL counts folic acid in µg (not µg DFE)")
-        if key == "niacin" and partial[i]:
-            notes.append(
-                "the niacin UL applies to niacin from supplements, fortified foods or both, "
-                "not to niacin naturally in food"
-            )
-        if key == "magnesium" and partial[i]:
-            notes.append("the magnesium UL counts supplements and medicines, not food")
-        rows.append(
-            {
-                "nutrient": key,
-                "unit": str(nut["unit"]),
-                "mean_intake": float(mean[i]),
-                "n_days": float(n[i]),
-                "target_kind": kind,
-                "target": float(target[i]),
-                "sd_within": float(sd[i]),
-                "sd_within_kind": str(sd_kind[i]),
-                "sd_within_source": sd_src[i],
-                "sd_requirement": float(sd_req[i]),
-                "z": zi,
-                "probability": pi,
-                "confidence": conf,
-                "confidence_band": band,
-                "verdict": verdict,
-                "confidence_text": text,
-                "percent_of_target": float(pct[i]),
-                "ul": float(ul[i]),
-                "ul_unit": str(nut["ul_unit"]),
-                "ul_scope": s,
-                "ul_intake": float(ul_level[i]),
-                "ul_z": uz,
-                "ul_probability_over": float(ul_over[i]),
-                "ul_confidence_below": float(1.0 - ul_over[i]),
-                "ul_confidence": ul_conf,
-                "ul_confidence_band": ul_band,
-                "ul_verdict": uv,
-                "ul_text": ut,
-                "note": "; ".join(notes),
-                "life_stage": profile.life_stage,
-            }
-        )
-    out = pd.DataFrame(rows, columns=list(RESULT_COLUMNS)).set_index("nutrient")
-    return out
 
 
 def assess_intake(

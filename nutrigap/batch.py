@@ -467,106 +467,24 @@ def _person_totals(
 
 
 # ---------------------------------------------------------------- assessment
-def _sd_user(sd_within: Any, keys: list[str]) -> np.ndarray:
-    if sd_within is None:
-        return np.full(len(keys), np.nan)
-    if isinstance(sd_within, Mapping):
-        return np.array([float(sd_within.get(k, np.nan)) for k in keys])
-    return np.full(len(keys), float(sd_within))
-
-
-def _assess_block(
-    mean: np.ndarray,
-    n: np.ndarray,
-    ul_in: np.ndarray,
-    ul_given: np.ndarray,
-    profile,
-    keys: list[str],
-    sd_user: np.ndarray,
-) -> dict[str, np.ndarray]:
-    """:func:`nutrigap.assess.assess_intakes` over a persons x nutrients block of one profile."""
-    from nutrigap.assess import default_sd_within, normal_cdf, z_ear, z_threshold
-    from nutrigap.reference import reference_intakes
-
-    ref = reference_intakes(profile).loc[keys]
-    sdd = default_sd_within(profile).loc[keys]
-    ear, rda, ai, ul = (ref[c].to_numpy(dtype=float)[None, :] for c in ("ear", "rda", "ai", "ul"))
-    scope = ref["ul_scope"].to_numpy(dtype=object)
-    has_ear = ~np.isnan(ear)
-    has_ai = ~has_ear & ~np.isnan(ai)
-    target = np.where(has_ear, ear, ai)
-    sd_req = np.where(has_ear, ref["ear_cv"].to_numpy(dtype=float)[None, :] * ear, np.nan)
-    pub = sdd["sd"].to_numpy(dtype=float)[None, :]
-    cv = sdd["cv"].to_numpy(dtype=float)[None, :]
-    user = sd_user[None, :]
-
-    def resolve(level, cutoff):
-        return np.where(
-            ~np.isnan(user), user, np.where(~np.isnan(pub), pub, cv * np.fmax(level, cutoff))
-        )
-
-    sd = resolve(mean, target)
-    z = np.where(
-        has_ear,
-        z_ear(mean, ear, n, sd, sd_req),
-        np.where(has_ai, z_threshold(mean, ai, n, sd), np.nan),
-    )
-    z = np.asarray(z, dtype=float).reshape(mean.shape)
-    prob = np.asarray(normal_cdf(z), dtype=float).reshape(mean.shape)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pct = mean / np.where(has_ear, rda, ai) * 100.0
-    kind = np.where(has_ear, "EAR", np.where(has_ai, "AI", None)).astype(object)
-    kind = np.broadcast_to(kind, mean.shape)
-    verdict = np.full(mean.shape, "cannot tell", dtype=object)
-    conf = np.full(mean.shape, 0.5)
-    ear_b = np.broadcast_to(has_ear, mean.shape)
-    ai_b = np.broadcast_to(has_ai, mean.shape)
-    sure = np.maximum(prob, 1.0 - prob)
-    hi, lo = z >= 0.5, z <= -0.5
-    verdict[ear_b & hi] = "adequate"
-    verdict[ear_b & lo] = "inadequate"
-    conf = np.where(ear_b & (hi | lo), sure, conf)
-    verdict[ai_b & hi] = "adequate"
-    verdict[ai_b & ~hi] = "cannot conclude"
-    conf = np.where(ai_b & hi, prob, conf)
-    none = ~ear_b & ~ai_b
-    verdict[none] = "no reference"
-    conf = np.where(none, np.nan, conf)
-    nodata = np.isnan(mean)
-    verdict[nodata] = "no data"
-    conf = np.where(nodata, np.nan, conf)
-
-    all_src = (scope == "all sources")[None, :]
-    partial = np.isin(scope, ["supplements and medicines only", "synthetic forms only"])[None, :]
-    level = np.where(ul_given, ul_in, np.where(all_src, mean, np.nan))
-    level = np.where(all_src | partial, level, np.nan)
-    uz = np.asarray(z_threshold(level, ul, n, resolve(level, ul)), dtype=float).reshape(mean.shape)
-    ul_status = np.full(mean.shape, "cannot tell", dtype=object)
-    ul_status[uz <= -0.5] = "safe"
-    ul_status[uz >= 0.5] = "possible risk of excess"
-    lvl_nan = np.isnan(level)
-    ul_status[lvl_nan] = "no data"
-    ul_status[lvl_nan & partial & ~ul_given] = "not assessed"
-    scope_b = np.broadcast_to(scope[None, :], mean.shape)
-    ul_status[scope_b == "not determinable"] = "not determinable"
-    ul_status[scope_b == "none established"] = "no UL"
-    return {
-        "mean_intake": mean,
-        "n_days": n,
-        "target_kind": kind,
-        "target": np.broadcast_to(target, mean.shape),
-        "ear": np.broadcast_to(ear, mean.shape),
-        "rda": np.broadcast_to(rda, mean.shape),
-        "ai": np.broadcast_to(ai, mean.shape),
-        "percent_of_target": pct,
-        "z": z,
-        "probability": prob,
-        "verdict": verdict,
-        "confidence": conf,
-        "ul": np.broadcast_to(ul, mean.shape),
-        "ul_scope": scope_b,
-        "ul_intake": level,
-    }, ul_status
+_BLOCK_COLUMNS = (
+    "mean_intake",
+    "n_days",
+    "target_kind",
+    "target",
+    "ear",
+    "rda",
+    "ai",
+    "percent_of_target",
+    "z",
+    "probability",
+    "verdict",
+    "confidence",
+    "ul",
+    "ul_scope",
+    "ul_intake",
+    "ul_verdict",
+)
 
 
 def _summary_frame(
@@ -576,33 +494,34 @@ def _summary_frame(
     sd_within: Any,
     min_coverage: float,
 ) -> pd.DataFrame:
-    from nutrigap.analysis import _status
+    from nutrigap.analysis import report_status
+    from nutrigap.assess import assess_matrix
     from nutrigap.nutrients import NUTRIENTS, TRACKED
 
     keys = list(TRACKED)
     P, K = len(persons), len(keys)
     cols: dict[str, np.ndarray] = {}
-    ul_status = np.empty((P, K), dtype=object)
-    sd_user = _sd_user(sd_within, keys)
     groups: dict[Any, list[int]] = {}
     for i, p in enumerate(profiles):
         groups.setdefault(p, []).append(i)
     for prof, rows in groups.items():
+        # the NASEM rules of nutrigap.assess, for everyone of this profile at once
         idx = np.asarray(rows)
-        block, uls = _assess_block(
+        block = assess_matrix(
             tot["mean"][idx],
             tot["n"][idx],
-            tot["ul_in"][idx],
-            tot["ul_given"][idx],
             prof,
             keys,
-            sd_user,
+            sd_within=sd_within,
+            ul_intake=tot["ul_in"][idx],
+            ul_given=tot["ul_given"][idx],
+            texts=False,
         )
-        for c, v in block.items():
+        for c in _BLOCK_COLUMNS:
+            v = block[c]
             if c not in cols:
-                cols[c] = np.empty((P, K), dtype=v.dtype if v.dtype != object else object)
+                cols[c] = np.empty((P, K), dtype=v.dtype)
             cols[c][idx] = v
-        ul_status[idx] = uls
     flat = {c: v.reshape(-1) for c, v in cols.items()}
     s = pd.DataFrame(flat)
     s.insert(0, "person", np.repeat(np.asarray(persons, dtype=object), K))
@@ -610,13 +529,13 @@ def _summary_frame(
     s.insert(2, "name", np.tile(np.asarray([NUTRIENTS[k].name for k in keys], object), P))
     s.insert(3, "unit", np.tile(np.asarray([NUTRIENTS[k].display_unit for k in keys], object), P))
     s["coverage"] = tot["coverage"].reshape(-1)
-    s["status"] = _status(s, min_coverage)
+    s["status"] = report_status(s, min_coverage)
     goal = s["rda"].where(s["rda"].notna(), s["ai"])
     short = s["status"].isin(["likely short", "possibly short"])
     s["gap"] = (goal - s["mean_intake"]).clip(lower=0).where(short, np.nan)
     cov = np.nan_to_num(s["coverage"].to_numpy(dtype=float))
     poor = (cov < min_coverage) & s["mean_intake"].notna().to_numpy()
-    uls = ul_status.reshape(-1)
+    uls = s.pop("ul_verdict").to_numpy(dtype=object).copy()
     uls[poor & (s["ul_scope"].to_numpy() == "all sources") & (uls == "safe")] = "cannot tell"
     s["ul_status"] = uls
     s["n_days"] = s["n_days"].astype(float)

@@ -14,7 +14,9 @@ import nutrigap
 from nutrigap import Profile, UnknownNutrientError, assess_intake, percent_of_target
 from nutrigap.assess import (
     RESULT_COLUMNS,
+    _erfc_ndtr,
     assess_intakes,
+    assess_matrix,
     confidence_band,
     format_probability,
     normal_cdf,
@@ -392,6 +394,88 @@ def test_vector_and_scalar_agree():
     assert df.loc["biotin", "verdict"] == "no data"
     assert df.loc["magnesium", "verdict"] == "inadequate"
     assert df.loc["niacin", "ul_verdict"] == "not assessed"
+
+
+PROFILES = [
+    WOMAN_40,
+    Profile(70, "m"),
+    Profile(28, "f", pregnant=True),
+    Profile(0.5, "m"),
+    Profile(16, "f", lactating=True),
+]
+FINITE = st.floats(0, 5000, allow_nan=False)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    prof=st.sampled_from(PROFILES),
+    rows=st.lists(
+        st.tuples(
+            st.lists(st.one_of(FINITE, st.just(float("nan"))), min_size=5, max_size=5),
+            st.integers(1, 14),
+            st.floats(0, 800, allow_nan=False),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    sd=st.one_of(st.none(), st.floats(0, 300, allow_nan=False)),
+)
+def test_matrix_rows_are_assess_intakes(prof, rows, sd):
+    # the grid analyze_many assesses gives, row by row, what analyze gets per person
+    keys = ["magnesium", "potassium", "folate", "vitamin_d", "niacin"]
+    mean = np.array([r[0] for r in rows])
+    n = np.array([[r[1]] * len(keys) for r in rows], dtype=float)
+    ul_in = np.array([[r[2], np.nan, r[2], np.nan, r[2] / 10] for r in rows])
+    ul_given = np.array([[r[3], False, r[3], False, r[3]] for r in rows])
+    grid = assess_matrix(mean, n, prof, keys, sd_within=sd, ul_intake=ul_in, ul_given=ul_given)
+    for i, r in enumerate(rows):
+        ul = {k: ul_in[i, j] for j, k in enumerate(keys) if ul_given[i, j]}
+        one = assess_intakes(dict(zip(keys, r[0], strict=True)), r[1], prof, sd, ul)
+        for col in one.columns:
+            got = pd.Series(grid[col][i], index=keys, name=col)
+            if one[col].dtype == float:
+                np.testing.assert_array_equal(got.astype(float), one[col], err_msg=col)
+            else:
+                assert got.tolist() == one[col].tolist(), col
+
+
+def test_matrix_ai_cannot_conclude_keeps_its_probability():
+    r = assess_matrix([[1000.0], [2000.0], [5000.0]], 3, WOMAN_40, ["potassium"], texts=False)
+    assert r["verdict"][:, 0].tolist() == ["cannot conclude", "cannot conclude", "adequate"]
+    assert r["confidence"][0, 0] < r["confidence"][1, 0] < 0.5  # below the AI (2,600 mg)
+    np.testing.assert_array_equal(r["confidence"], r["probability"])
+    assert "confidence_text" not in r
+
+
+def test_matrix_takes_a_dataframe_and_checks_shapes():
+    df = pd.DataFrame({"magnesium": [320.0, 150.0], "calcium": [1200.0, 400.0]})
+    r = assess_matrix(df, 3, WOMAN_40)
+    assert r["verdict"].tolist() == [["adequate", "adequate"], ["inadequate", "inadequate"]]
+    assert r["z"][0, 0] == pytest.approx(0.98, abs=0.01)
+    with pytest.raises(ValueError, match="shape"):
+        assess_matrix([[1.0, 2.0]], 3, WOMAN_40, ["magnesium"])
+    with pytest.raises(ValueError, match="n_days"):
+        assess_matrix([[300.0]], [[0.0]], WOMAN_40, ["magnesium"])
+    with pytest.raises(ValueError, match="negative"):
+        assess_matrix([[300.0], [-1.0]], 3, WOMAN_40, ["magnesium"])
+    with pytest.raises(UnknownNutrientError):
+        assess_matrix([[300.0]], 3, WOMAN_40, ["caffeine"])
+    with pytest.raises(TypeError):
+        assess_matrix([[300.0]], 3, WOMAN_40)
+
+
+def test_normal_cdf_without_scipy_agrees(monkeypatch):
+    z = np.array([-30.0, -8.0, -1.96, -0.5, 0.0, 0.98, 3.0, np.inf, -np.inf, np.nan])
+    exact = np.array([0.5 * math.erfc(-v / math.sqrt(2.0)) for v in z])
+    np.testing.assert_allclose(normal_cdf(z), exact, rtol=1e-12)
+    assert normal_cdf(-30.0) > 0  # the lower tail is not lost to 1 - Φ(30)
+    # the math.erfc fallback used when scipy is absent gives the same answers and types
+    monkeypatch.setattr("nutrigap.assess._ndtr", _erfc_ndtr)
+    np.testing.assert_allclose(normal_cdf(z), exact, rtol=1e-15)
+    assert normal_cdf(z.reshape(2, 5)).shape == (2, 5)
+    assert isinstance(normal_cdf(1.0), float) and round(normal_cdf(1.0), 4) == 0.8413
+    assert assess_intake("magnesium", 320, 3, WOMAN_40).confidence == pytest.approx(0.836, abs=1e-3)
 
 
 def test_result_fields():

@@ -164,3 +164,18 @@ def test_without_any_profile_is_an_error(diaries):
 def test_no_files_is_an_error(tmp_path):
     with pytest.raises(nutrigap.NutrigapError, match="no diary files"):
         analyze_many(tmp_path / "*.csv", profile=Profile(35, "f"))
+
+
+def test_sd_within_and_ai_confidence_as_analyze(diaries):
+    # the batch evaluates nutrigap.assess's rules (assess_matrix), so caller SDs and the
+    # AI's "cannot conclude" confidence (the probability of being above the AI, not 0.5)
+    # come out as analyze() gives them
+    sd = {"magnesium": 40.0, "potassium": 300.0, "calcium": 0.0}
+    s = analyze_many(diaries, PROFILES, sd_within=sd)
+    for person, prof in PROFILES.items():
+        assert_same_as_analyze(s, person, nutrigap.analyze(sample_path(person), prof, sd_within=sd))
+    below = s[(s.verdict == "cannot conclude") & (s.mean_intake < s.target)]
+    assert len(below) and (below["confidence"] < 0.5).all()
+    np.testing.assert_array_equal(below["confidence"], below["probability"])
+    with pytest.raises(nutrigap.UnknownNutrientError):
+        analyze_many(diaries, PROFILES, sd_within={"zinc": 1.0})

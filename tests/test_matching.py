@@ -19,6 +19,7 @@ from nutrigap.foods import (
     match_foods,
     match_report,
 )
+from nutrigap.foods.matching import Candidate, fuzzy_doubt, same_family
 from nutrigap.foods.normalize import fold, leading_measure, normalize_food_text, singular
 
 # A small alias fixture in the shape of datasets/aliases/aliases.csv.
@@ -227,12 +228,21 @@ class TestEveryday:
 
     def test_below_threshold_lists_candidates(self):
         m = match_foods(_diary(["oatmeal"]), aliases={})
-        if m["status"].iloc[0] == "unmatched":
-            assert "best candidates" in m["status_reason"].iloc[0]
-            assert m["runner_up_score"].iloc[0] < DEFAULT_THRESHOLD
-        # a threshold of 0 accepts the best candidate; 100 rejects fuzzy ones
-        loose = match_foods(_diary(["oatmeal"]), aliases={}, threshold=0)
+        # "Bread, oatmeal" (78) ties "Bread, oatmeal, toasted": not oatmeal,
+        # held back by the acceptance rule but listed as a suggestion
+        assert m["status"].iloc[0] == "unmatched"
+        assert pd.isna(m["food_id"].iloc[0])
+        assert "best candidates" in m["status_reason"].iloc[0]
+        assert "not accepted" in m["status_reason"].iloc[0]
+        assert m["runner_up_id"].iloc[0] == "18039"
+        assert m["runner_up_score"].iloc[0] >= DEFAULT_THRESHOLD
+        # a threshold of 0 accepts a low best candidate that names the text's
+        # head noun (the margin rules still apply); 100 rejects fuzzy ones
+        loose = match_foods(_diary(["banana bread pudding"]), aliases={}, threshold=0)
         assert loose["status"].iloc[0] == "matched"
+        assert loose["match_score"].iloc[0] < DEFAULT_THRESHOLD
+        default = match_foods(_diary(["banana bread pudding"]), aliases={})
+        assert default["status"].iloc[0] == "unmatched"
         strict = match_foods(_diary(["chicken breast"]), aliases={}, threshold=100)
         assert strict["status"].iloc[0] == "unmatched"
 
@@ -739,3 +749,43 @@ class TestIssue5Round2:
         m = match_foods(_diary(["Pinto Beans (Canned, Drained)", "pinto beans"]))
         assert m["food_id"].iloc[0] != "16043"  # the alias food is boiled from dry
         assert m["food_id"].iloc[1] == "16043"
+
+
+class TestFuzzyAcceptance:
+    """Issue 5: fuzzy matches that are not clearly ahead stay unmatched, with a suggestion."""
+
+    def test_low_score_with_another_head_noun_needs_a_lead(self):
+        a = Candidate("1", "Tomato and vegetable juice, low sodium", "sr28", 77.0)
+        b = Candidate("2", "Vegetable juice cocktail, low sodium", "sr28", 75.0)
+        assert fuzzy_doubt([a, b], "vegetable") is not None
+        # a clear lead is accepted
+        assert fuzzy_doubt([a, Candidate("2", b.description, "sr28", 70.0)], "vegetable") is None
+        # the text's own head noun with a tie between variants is accepted
+        t1 = Candidate("15119", "Fish, tuna, light, canned in oil, drained solids", "sr28", 78)
+        t2 = Candidate("15124", "Fish, tuna, white, canned in oil, drained solids", "sr28", 78)
+        assert fuzzy_doubt([t1, t2], "tuna") is None
+
+    def test_tie_with_another_family_is_doubtful_at_any_score(self):
+        a = Candidate("1", "Liver cheese, pork", "sr28", 95.0)
+        b = Candidate("2", "Liver sausage, liverwurst, pork", "sr28", 93.0)
+        assert not same_family(a.description, b.description)
+        assert fuzzy_doubt([a, b], "liver") is not None
+        # variants of one food may tie
+        e1 = Candidate("01129", "Egg, whole, cooked, fried", "sr28", 99.0)
+        e2 = Candidate("01131", "Egg, whole, cooked, poached", "sr28", 99.0)
+        assert same_family(e1.description, e2.description)
+        assert fuzzy_doubt([e1, e2], "egg") is None
+        assert fuzzy_doubt([a], "liver") is None
+
+    def test_held_back_candidate_is_a_suggestion_in_the_report(self):
+        m = match_foods(_diary(["oatmeal", "oatmeal", "banana"]), aliases={})
+        assert list(m["status"]) == ["unmatched", "unmatched", "matched"]
+        rep = match_report(m)
+        row = rep[rep["food"] == "oatmeal"].iloc[0]
+        assert row["status"] == "unmatched" and pd.isna(row["food_id"])
+        assert row["runner_up_id"] == "18039" and row["runner_up_score"] >= DEFAULT_THRESHOLD
+        assert "18039" in row["candidates"] and "not accepted" in row["reason"]
+        # accepting the suggestion as an override matches it
+        fixed = match_foods(_diary(["oatmeal"]), aliases={}, overrides={"oatmeal": "18039"})
+        assert fixed["food_id"].iloc[0] == "18039"
+        assert fixed["match_method"].iloc[0] == "override"

@@ -37,6 +37,8 @@ _EXPORTS: dict[str, str] = {
     "reference_intakes": "nutrigap.reference",
     "load_dri_table": "nutrigap.reference",
     "assess_intake": "nutrigap.assess",
+    "assess_intakes": "nutrigap.assess",
+    "assess_matrix": "nutrigap.assess",
     "percent_of_target": "nutrigap.assess",
     # diary import
     "read_diary": "nutrigap.io",

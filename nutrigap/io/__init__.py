@@ -45,7 +45,7 @@ from nutrigap.io._quantity import Amount, parse_amount
 from nutrigap.io.cronometer import read_cronometer
 from nutrigap.io.generic import read_csv_diary
 from nutrigap.io.myfitnesspal import read_myfitnesspal
-from nutrigap.io.text import Entry, parse_entry, read_text_diary
+from nutrigap.io.text import Entry, QuantityWarning, parse_entry, read_text_diary
 
 __all__ = [
     "read_diary",
@@ -60,6 +60,7 @@ __all__ = [
     "RejectedRows",
     "detect_format",
     "Entry",
+    "QuantityWarning",
     "Amount",
     "CANONICAL_COLUMNS",
     "REJECTED_COLUMNS",
@@ -98,7 +99,8 @@ def read_diary(source: object, format: str = "auto", **kwargs: object) -> pd.Dat
         "coffee"]``).
     format : {"auto", "csv", "cronometer", "myfitnesspal", "text"}
         ``"auto"`` picks from the header (a list of lines or a ``.txt`` path is
-        free text).
+        free text); when ``columns=`` is given it reads a CSV diary with that
+        column map.
     **kwargs
         Passed to the reader (``columns=``, ``encoding=``, ``delimiter=``,
         ``dayfirst=``, ``calcium_dv_mg=`` …).
@@ -116,6 +118,9 @@ def read_diary(source: object, format: str = "auto", **kwargs: object) -> pd.Dat
     """
     if format not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    if format == "auto" and kwargs.get("columns"):
+        # an explicit column map names a CSV diary's columns: read it as one
+        format = "csv"
     if format == "text" or (format == "auto" and _is_text_lines(source)):
         return read_text_diary(source, **kwargs)
     if format == "auto" and isinstance(source, str | os.PathLike):

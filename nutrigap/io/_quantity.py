@@ -48,39 +48,110 @@ VULGAR: dict[str, float] = {
 }
 _V = "[" + "".join(VULGAR) + "]"
 
-_WORDS = {
-    "a": 1.0,
-    "an": 1.0,
-    "one": 1.0,
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "eleven": 11.0,
-    "twelve": 12.0,
-    "half": 0.5,
-    "a half": 0.5,
-    "one half": 0.5,
-    "a quarter": 0.25,
-    "a dozen": 12.0,
-    "dozen": 12.0,
-    "a couple": 2.0,
-    "a couple of": 2.0,
-    "couple": 2.0,
+#: Cardinal number words (one … twenty, and the tens) -> value.
+CARDINALS: dict[str, float] = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if i
 }
-_WORD_RE = "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+CARDINALS.update({"thirty": 30.0, "forty": 40.0, "fifty": 50.0})
+#: Fraction words -> value of one part (``three quarters`` = 3 × 0.25).
+_FRACTIONS = {
+    "half": 0.5,
+    "halves": 0.5,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "third": 1 / 3,
+    "thirds": 1 / 3,
+}
+_SEP = r"(?:\s+|\s*-\s*)"
+# "half and half" (the cream) is a food, not a quantity
+_HALF = rf"half(?!{_SEP}(?:and|&){_SEP}half)"
+_CARD = "(?:" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + ")"
+_CARD_OR_DIGIT = rf"(?:{_CARD}|\d+)"
+# "a half", "one half", "half", "a quarter", "three quarters", "two thirds"
+_FRACW = (
+    rf"(?:(?:(?:an?|one){_SEP})?(?:{_HALF}|quarter|third)|{_CARD}{_SEP}(?:halves|quarters|thirds))"
+)
+_WORD_ALTS = [
+    # "one and a half", "two and a quarter", "1 and a half", "one-and-a-half"
+    rf"{_CARD_OR_DIGIT}{_SEP}(?:and|&){_SEP}{_FRACW}",
+    # "a dozen", "half a dozen", "a half dozen", "two dozen"
+    rf"(?:(?:half(?:{_SEP}an?)?|an?{_SEP}half|an?|{_CARD}|\d+){_SEP})?dozen",
+    # "two to three", "one or two"
+    rf"{_CARD}{_SEP}(?:to|or|-){_SEP}{_CARD}",
+    # "a couple of", "a couple", "couple of"
+    rf"(?:an?{_SEP})?couple(?:{_SEP}of)?",
+    # "half a cup", "half an avocado"
+    rf"{_HALF}{_SEP}an?",
+    _FRACW,
+    _CARD,
+    r"an?",
+]
+#: Spelled-out quantities: ``one``, ``a``, ``half``, ``one and a half``,
+#: ``two and a quarter``, ``a dozen``, ``a couple of``, ``two to three``.
+WORD_NUMBER_RE = "(?:" + "|".join(_WORD_ALTS) + ")"
+
+
+def _word_tokens(text: str) -> list[str]:
+    return [t for t in re.split(r"[\s-]+", text.lower().replace("&", " and ")) if t]
+
+
+def word_value(text: str) -> float:
+    """Value of a spelled-out quantity (``"one and a half"`` → 1.5); NaN if not one.
+
+    Examples
+    --------
+    >>> [word_value(s) for s in ["two and a quarter", "half a dozen", "a couple of", "two to three"]]
+    [2.25, 6.0, 2.0, 2.5]
+    """
+    return _tokens_value(_word_tokens(text))
+
+
+def _tokens_value(t: list[str]) -> float:
+    if t and t[-1] == "of":
+        t = t[:-1]
+    if not t:
+        return math.nan
+    if t[-1] == "dozen":
+        return 12.0 * (_tokens_value(t[:-1]) if len(t) > 1 else 1.0)
+    if "and" in t:
+        i = t.index("and")
+        return _tokens_value(t[:i]) + _tokens_value(t[i + 1 :])
+    for sep in ("to", "or"):
+        if sep in t:
+            i = t.index(sep)
+            return (_tokens_value(t[:i]) + _tokens_value(t[i + 1 :])) / 2.0
+    if len(t) == 2 and t[0] == "half" and t[1] in {"a", "an"}:
+        return 0.5
+    if len(t) == 2 and t[0] in {"a", "an", "one"}:
+        return _tokens_value(t[1:])
+    if len(t) == 2 and t[1] in _FRACTIONS:
+        return _tokens_value(t[:1]) * _FRACTIONS[t[1]]
+    if len(t) == 1:
+        w = t[0]
+        if w in CARDINALS:
+            return CARDINALS[w]
+        if w in _FRACTIONS:
+            return _FRACTIONS[w]
+        if w in {"a", "an"}:
+            return 1.0
+        if w == "couple":
+            return 2.0
+        if w.isdigit():
+            return float(w)
+    return math.nan
+
 
 _DEC = r"\d+(?:[.,]\d+)*|[.,]\d+"
 _FRAC = r"\d+\s*[/⁄]\s*\d+"
 # one number: mixed (1 1/2, 1-1/2, 1½, 1 ½), fraction, vulgar, decimal
 _ONE = rf"(?:\d+(?:\s+|-)(?:{_FRAC})|\d+\s*{_V}|{_FRAC}|{_V}|{_DEC})"
 _RANGE = rf"(?P<a>{_ONE})(?:\s*(?:-|–|—|to|or)\s*(?P<b>{_ONE}))?"
-NUMBER_RE = re.compile(rf"(?:{_RANGE}|(?P<w>(?:{_WORD_RE}))(?![\w]))", re.IGNORECASE)
+NUMBER_RE = re.compile(rf"(?:(?P<w>{WORD_NUMBER_RE})(?![\w])|{_RANGE})", re.IGNORECASE)
 
 
 def _dec(text: str, decimal_comma: bool) -> float:
@@ -128,7 +199,7 @@ def parse_number(text: str, decimal_comma: bool = False) -> float:
 
 def _match_value(m: re.Match, decimal_comma: bool) -> float:
     if m.group("w"):
-        return _WORDS[re.sub(r"\s+", " ", m.group("w").lower())]
+        return word_value(m.group("w"))
     a = _one(m.group("a"), decimal_comma)
     if m.group("b"):
         return (a + _one(m.group("b"), decimal_comma)) / 2.0

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -41,6 +42,7 @@ from nutrigap.io._quantity import (
     _UNIT_ALT,
     NUMBER_RE,
     SIZE_WORDS,
+    WORD_NUMBER_RE,
     _lead_number,
     _unit_head,
     canonical_unit,
@@ -48,7 +50,15 @@ from nutrigap.io._quantity import (
     parse_number,
 )
 
-__all__ = ["Entry", "parse_entry", "read_text_diary"]
+__all__ = ["Entry", "QuantityWarning", "parse_entry", "read_text_diary"]
+
+
+class QuantityWarning(UserWarning):
+    """An entry's quantity is written in words that could not be read.
+
+    :func:`parse_entry` then returns the entry without a quantity and with the
+    whole text as the food; :func:`read_text_diary` rejects the line instead.
+    """
 
 
 class Entry(NamedTuple):
@@ -100,6 +110,41 @@ _MID_UNIT = re.compile(
 #: Units never taken from after a word (one letter, sizes, "each", "can" as verb)
 _NOT_MID = {"each", "can", "inch", "cm", *SIZE_WORDS}
 _MASS = {"g", "kg", "mg", "oz", "lb", "µg"}
+# number words left over after a quantity: "one and a bit cups", "2 cups or three"
+_LEFTOVER = re.compile(
+    r"^\s*(?:(?:and|&|to|or)\s+(?:{w})(?![\w])"
+    r"|(?:{w})(?![\w-]))".format(
+        w="|".join(
+            [
+                "one",
+                "two",
+                "three",
+                "four",
+                "five",
+                "six",
+                "seven",
+                "eight",
+                "nine",
+                "ten",
+                "eleven",
+                "twelve",
+                r"half(?!\s*(?:and|&|-)\s*-?\s*half)",
+                "halves",
+                "quarters?",
+                "thirds?",
+                "dozen",
+                "couple",
+                "an?",
+            ]
+        )
+    ),
+    re.IGNORECASE,
+)
+# "a pinch or two", "2 cups and a half": the rest of the quantity after its unit
+_AFTER_UNIT = re.compile(
+    rf"^\s*(?P<op>or|to|and|&)\s+(?P<n>{WORD_NUMBER_RE}|\d+(?:[.,]\d+)?)(?![\w])(?:\s+of(?![\w]))?",
+    re.IGNORECASE,
+)
 _VOLUME = {"ml", "cl", "dl", "l", "cup", "tbsp", "tsp", "fl oz", "pint", "quart", "gallon"}
 
 
@@ -125,7 +170,16 @@ def parse_entry(text: str, *, decimal_comma: bool = False) -> Entry:
     Returns
     -------
     Entry
-        ``(quantity, unit, food, grams)``.
+        ``(quantity, unit, food, grams)``. Spelled-out quantities are read
+        (``"one and a half cups rice"``, ``"a dozen eggs"``, ``"half a cup"``,
+        ``"a couple of eggs"``, ``"two to three eggs"``).
+
+    Warns
+    -----
+    QuantityWarning
+        When the entry starts with number words that cannot be read
+        (``"one and a bit cups rice"``); the entry then has no quantity and
+        the whole text as its food, so nothing is guessed silently.
 
     Examples
     --------
@@ -136,10 +190,26 @@ def parse_entry(text: str, *, decimal_comma: bool = False) -> Entry:
     >>> parse_entry("a handful of almonds")
     Entry(quantity=1.0, unit='handful', food='almonds', grams=nan)
     """
+    entry, problem = _parse_entry(text, decimal_comma)
+    if problem:
+        warnings.warn(problem, QuantityWarning, stacklevel=2)
+    return entry
+
+
+def _parse_entry(text: str, decimal_comma: bool) -> tuple[Entry, str | None]:
+    """:func:`parse_entry` and the reason its quantity words were not read (or None)."""
     s = re.sub(r"\s+", " ", str(text)).strip()
+    entry = _split_entry(s, decimal_comma)
+    if _LEFTOVER.match(entry.food) and not re.match(r"^an?\b", entry.food, re.I):
+        s = re.sub(r"^(?:[-*•·]\s+)", "", s)
+        return Entry(_NAN, None, s, _NAN), f"quantity words not understood in {s!r}"
+    return entry, None
+
+
+def _split_entry(s: str, decimal_comma: bool) -> Entry:
     s = re.sub(r"^(?:[-*•·]\s+)", "", s)
     if re.match(r"^[-−]\d", s):  # a negative amount: parsed, for the reader to reject
-        e = parse_entry(s[1:], decimal_comma=decimal_comma)
+        e = _split_entry(s[1:], decimal_comma)
         return Entry(-e.quantity, e.unit, e.food, -e.grams)
     lead = _lead_number(s, decimal_comma)
     if lead is not None:
@@ -161,6 +231,13 @@ def parse_entry(text: str, *, decimal_comma: bool = False) -> Entry:
         if m:  # "2 (7 × 8-inch) sheets"
             rest = rest[m.end() :]
         unit, rest = _unit_head(rest)
+        au = _AFTER_UNIT.match(rest) if unit is not None else None
+        if au:
+            v = parse_number(au.group("n"), decimal_comma)
+            if au.group("op").lower() in {"or", "to"}:  # "a pinch or two": the midpoint
+                q, rest = (q + v) / 2.0, rest[au.end() :]
+            elif v < 1:  # "2 cups and a half"
+                q, rest = q + v, rest[au.end() :]
         pm = _PAREN_MASS.match(rest)
         if pm:
             u2 = canonical_unit(pm.group("u"))
@@ -192,6 +269,10 @@ def parse_entry(text: str, *, decimal_comma: bool = False) -> Entry:
         u0 = lone[0]
         head = s[: len(s) - len(lone[1])].strip().lower()
         if len(head) > 2:  # "Pinch of salt", "splash of oil" (not "l", "c")
+            au = _AFTER_UNIT.match(lone[1])
+            if au and au.group("op").lower() in {"or", "to"}:  # "Bottle or two of water"
+                v = parse_number(au.group("n"), decimal_comma)
+                return Entry((1.0 + v) / 2.0, u0, _clean_food(lone[1][au.end() :]), _NAN)
             return Entry(_NAN, u0, _clean_food(lone[1]), _NAN)
     for pat in (_TRAIL, _TRAIL_TIGHT):
         m = pat.match(s)
@@ -317,8 +398,14 @@ def _parse_lines(
     rejects = Rejects(table)
     dates, bad = parse_dates(pd.Series(date_txt, dtype="object"), dayfirst=dayfirst)
     rejects.add(bad, "not a date")
-    parsed = {b: parse_entry(b, decimal_comma=decimal_comma) for b in set(bodies)}
-    entries = [parsed[b] for b in bodies]
+    parsed = {b: _parse_entry(b, decimal_comma) for b in set(bodies)}
+    entries = [parsed[b][0] for b in bodies]
+    problems = [parsed[b][1] for b in bodies]
+    if any(problems):  # number words that could not be read: rejected, never guessed
+        bad = np.array([p is not None for p in problems])
+        reasons = np.array([p or "" for p in problems], dtype=object)
+        for reason in pd.unique(reasons[bad]):
+            rejects.add(reasons == reason, str(reason))
     food = pd.Series([e.food for e in entries], dtype="object")
     rejects.add(food.fillna("").str.strip().eq("").to_numpy(), "no food named")
     data = {

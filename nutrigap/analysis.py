@@ -25,6 +25,15 @@ values. The total is then a lower bound, so a verdict of ``"adequate"`` stands
 (with a note), while an all-source UL is not called ``"safe"`` (``ul_status``
 ``"cannot tell"``). A nutrient without any data (biotin: SR28 has no biotin
 values) is ``"no data"``.
+
+Export rows (Cronometer, MyFitnessPal) count their own amounts per nutrient:
+the export's value where the export has that nutrient's column (a blank cell
+stays *no data*), the matched food's table value x grams / 100 where the
+export has no such column (absent, or blank in the whole source file), so a
+MyFitnessPal export listing only potassium and calcium still gets magnesium
+from the food table (see *Export amounts* in :mod:`nutrigap.intake`). In
+``Report.counts`` such mixed rows count as ``matched``; ``given`` counts rows
+whose amounts all come from the export.
 """
 
 from __future__ import annotations
@@ -496,7 +505,7 @@ def analyze_matched(
 
     counts = {
         "rows": int(len(entries)),
-        "matched": int((src == "food table").sum()),
+        "matched": int(src.isin(["food table", "mixed"]).sum()),
         "given": int((src == "export").sum()),
         "unmatched": int(((src == "none") & (status != "unresolved")).sum()),
         "unresolved": int(((src == "none") & (status == "unresolved")).sum()),

@@ -5,7 +5,7 @@ Three steps, all vectorised (no Python loop over rows):
 1. :func:`entry_contributions` gives every entry its amount of each nutrient in
    the canonical unit: ``grams x value per 100 g / 100`` for entries matched
    to a food (the per-100 g values are joined by ``food_id`` once), or the
-   export's own amounts for entries that carry them (``status == "given"``).
+   export's own amounts for entries that carry them (see *Export amounts*).
    NaN means *no data* (the food has no value, or the entry is unmatched or
    its grams are unknown); it is never read as zero.
 2. :func:`daily_totals` sums the entries of each person and day (rows without
@@ -19,6 +19,31 @@ Summary rows (``entry_type == "summary"``, e.g. a MyFitnessPal per-meal total)
 count only on days of a person that have no food entries, so totals never add
 an export's summary to its own entries; if such a day has both daily rows
 (``meal`` missing) and per-meal rows, only the daily rows count.
+
+Export amounts
+--------------
+An entry *carries amounts* when it has a value in at least one nutrient
+column (an export row: Cronometer, MyFitnessPal). For such an entry each
+nutrient (and ``folic_acid``) is taken, separately:
+
+* from the export, wherever the export has that nutrient's column, i.e. the
+  column exists and holds a value in at least one row of the entry's
+  ``source_file`` (of the whole diary without ``source_file``). A blank cell
+  in such a column stays *no data*: Cronometer leaves unknown values blank;
+* from the matched food's table value x ``grams / 100`` where the export has
+  no such column (absent, or blank in every row of that source file), e.g.
+  magnesium for a MyFitnessPal export that lists only potassium and calcium,
+  or vitamin D for a Cronometer export without its column. This needs the
+  row matched (:func:`nutrigap.match_foods` matches export rows whenever
+  their file lacks a tracked nutrient column, except supplements, whose
+  contents are the diary's alone); otherwise it stays *no data*.
+
+``amount_source`` says where an entry's amounts came from: ``"export"`` (all
+from the export, whatever the match status: an unmatched export row still
+counts its own values), ``"mixed"`` (the export's columns from the export, the
+others from the food table), ``"food table"`` (an entry without amounts of its
+own, matched) or ``"none"``. An entry with no value in any nutrient column is
+counted from the food table like a free-text entry.
 
 Synthetic forms for the Tolerable Upper Intake Levels
 -----------------------------------------------------
@@ -51,6 +76,7 @@ __all__ = [
     "daily_coverage",
     "coverage",
     "day_keys",
+    "export_presence",
 ]
 
 #: Every nutrient of the catalog (tracked and context), in catalog order.
@@ -86,6 +112,30 @@ def _float_col(df: pd.DataFrame, name: str) -> np.ndarray:
     if name not in df.columns:
         return np.full(len(df), np.nan)
     return pd.to_numeric(df[name], errors="coerce").to_numpy(dtype=np.float64)
+
+
+def export_presence(df: pd.DataFrame, cols: list[str]) -> np.ndarray:
+    """Whether each row's export has each column (see *Export amounts* above).
+
+    Returns a boolean array ``(len(df), len(cols))``: the column exists and
+    holds a value in at least one row of the row's ``source_file`` (of the
+    whole frame when there is no ``source_file`` column).
+    """
+    n = len(df)
+    have = [c for c in cols if c in df.columns]
+    out = np.zeros((n, len(cols)), dtype=bool)
+    if not have or n == 0:
+        return out
+    notna = df[have].apply(pd.to_numeric, errors="coerce").notna().to_numpy()
+    if "source_file" in df.columns:
+        codes, uniq = pd.factorize(df["source_file"].astype(object), use_na_sentinel=False)
+    else:
+        codes, uniq = np.zeros(n, dtype=np.int64), [None]
+    per_file = np.zeros((len(uniq), len(have)), dtype=bool)
+    np.logical_or.at(per_file, codes, notna)
+    idx = [cols.index(c) for c in have]
+    out[:, idx] = per_file[codes]
+    return out
 
 
 def day_keys(df: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -143,9 +193,9 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
         columns, then one float column per nutrient key of
         :data:`nutrigap.NUTRIENTS` (that entry's amount, canonical unit, NaN =
         no data) and :data:`EXTRA_KEYS`; plus ``counted`` (the entry adds to
-        the day's totals), ``amount_source`` (``"export"``: the entry's own
-        amounts, used whenever it has any, whatever its match status; ``"food
-        table"``; ``"none"``), ``food_entry`` (a food or supplement entry, not a
+        the day's totals), ``amount_source`` (``"export"``, ``"mixed"``,
+        ``"food table"`` or ``"none"``; see *Export amounts* in
+        :mod:`nutrigap.intake`), ``food_entry`` (a food or supplement entry, not a
         summary row) and ``mass_g`` (grams used for coverage, with the median
         of known grams, else :data:`NOMINAL_GRAMS`, for entries whose grams are
         unknown).
@@ -173,44 +223,47 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
     supplement = _bool_col(matched, "supplement")
     grams = _float_col(matched, "grams")
     food_ids = matched["food_id"].astype(object).to_numpy() if "food_id" in matched else None
-    # an entry that carries amounts of its own (an export row) is counted from them, even
-    # if the matcher re-matched it by text: the export's blank cells mean "no data"
+    # an entry that carries amounts of its own (an export row) takes each nutrient from
+    # the export where its file has that column, else from the matched food
     own_cols = [k for k in NUTRIENT_KEYS if k in matched.columns]
     own = (
         matched[own_cols].apply(pd.to_numeric, errors="coerce").notna().any(axis=1).to_numpy()
         if own_cols
         else np.zeros(n, dtype=bool)
     )
-    is_given = (status == "given") | own
-    is_matched = (status == "matched") & ~is_given
-
     keys = list(NUTRIENT_KEYS)
+    cols = [*keys, "folic_acid"]
+    exported = np.column_stack([_float_col(matched, k) for k in cols]) if n else np.empty((0, 0))
+    present = export_presence(matched, cols) & own[:, None] if n else np.empty((0, len(cols)))
+    is_given = (status == "given") | own
+    is_matched = status == "matched"
+
     per100 = _per100(
         foods,
         np.where(is_matched, food_ids, None) if food_ids is not None else np.full(n, None),
-        [*keys, "folic_acid"],
+        cols,
     )
     from_table = per100 * (grams / 100.0)[:, None]
     from_table[~is_matched] = np.nan
-
-    given = np.column_stack([_float_col(matched, k) for k in keys]) if n else np.empty((0, 0))
-    amounts = np.where(is_given[:, None], given, from_table[:, : len(keys)]) if n else given
     if n == 0:
-        amounts = np.empty((0, len(keys)))
-    folic = from_table[:, len(keys)] if n else np.empty(0)
+        exported = np.empty((0, len(cols)))
+        present = np.zeros((0, len(cols)), dtype=bool)
+    values = np.where(present, exported, from_table)
+    amounts = values[:, : len(keys)]
+    # table amounts were used for some nutrient of an entry with its own amounts
+    mixed = own & is_matched & ~present[:, : len(keys)].all(axis=1)
+    folic = values[:, len(keys)]
     # a supplement's folate (µg DFE) is taken to be folic acid taken with food
-    folate = amounts[:, keys.index("folate")] if n else np.empty(0)
-    given_folic = _float_col(matched, "folic_acid")
-    folic = np.where(is_given, given_folic, folic)
+    folate = amounts[:, keys.index("folate")]
     folic = np.where(supplement & np.isnan(folic), folate / DFE_PER_FOLIC_ACID, folic)
 
     out = matched.copy()
     out.attrs = dict(matched.attrs)
     for j, k in enumerate(keys):
-        out[k] = amounts[:, j] if n else np.empty(0)
+        out[k] = amounts[:, j]
     out["folic_acid"] = folic
-    sup_mg = amounts[:, keys.index("magnesium")] if n else np.empty(0)
-    sup_ni = amounts[:, keys.index("niacin")] if n else np.empty(0)
+    sup_mg = amounts[:, keys.index("magnesium")]
+    sup_ni = amounts[:, keys.index("niacin")]
     out["supplement_magnesium"] = np.where(supplement, sup_mg, 0.0)
     out["supplement_niacin"] = np.where(supplement, sup_ni, 0.0)
 
@@ -228,7 +281,9 @@ def entry_contributions(matched: pd.DataFrame, foods: pd.DataFrame | None = None
         sum_day &= daily_row | np.array([d not in days_daily for d in day])
         counted |= sum_day
         food_entry = food_entry | sum_day
-    out["amount_source"] = np.where(is_given, "export", np.where(is_matched, "food table", "none"))
+    out["amount_source"] = np.select(
+        [mixed, is_given, is_matched], ["mixed", "export", "food table"], default="none"
+    )
     out["counted"] = counted
     out["food_entry"] = food_entry
     known = grams[food_entry & ~np.isnan(grams) & (grams > 0)]

@@ -306,6 +306,36 @@ def test_poor_coverage_keeps_an_adequate_lower_bound_but_not_a_safe_ul():
     assert full.loc["calcium", "ul_status"] == "safe"
 
 
+def test_mfp_like_export_gets_untracked_columns_from_the_food_table():
+    # a per-food MyFitnessPal-like export: food, "1 cup", potassium and calcium only
+    d = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-03-01", "2024-03-01", "2024-03-02"]),
+            "food": ["Spinach, raw", "Bananas, raw", "Spinach, raw"],
+            "quantity": [1.0, 1.0, 2.0],
+            "unit": ["cup", "medium", "cup"],
+            "grams": np.nan,
+            "entry_type": "food",
+            "source_file": "mfp.csv",
+            "source_line": [2, 3, 4],
+            "potassium": [170.0, 420.0, 340.0],
+            "calcium": [30.0, 6.0, 60.0],
+        }
+    )
+    d.attrs["rejected"] = pd.DataFrame(columns=["source_file", "source_line", "raw", "reason"])
+    r = analyze(d, WOMAN)
+    s = r.summary.set_index("key")
+    # magnesium from SR28: spinach 79 mg/100 g x 30 g per cup, banana 27 mg/100 g x 118 g
+    mg = [79 * 0.30 + 27 * 1.18, 79 * 0.60]
+    assert s.loc["magnesium", "status"] != "no data"
+    assert s.loc["magnesium", "mean_intake"] == pytest.approx(np.mean(mg))
+    # potassium from the export, not from SR28 (spinach 558 mg/100 g)
+    assert s.loc["potassium", "mean_intake"] == pytest.approx((170 + 420 + 340) / 2)
+    c = r.counts
+    assert c["matched"] == 3 and c["given"] == 0
+    assert c["rows"] == c["matched"] + c["given"] + c["unmatched"] + c["unresolved"]
+
+
 def test_profile_and_person_errors():
     d = pd.DataFrame({"food": ["spinach"], "quantity": [1.0], "unit": ["cup"]})
     with pytest.raises(ProfileError, match="age"):
@@ -396,12 +426,17 @@ def test_cronometer_totals_equal_its_daily_summary(real_samples):
     r = analyze_matched(m, WOMAN)
     # totals from the export's own amounts: the analysis also counts the few export rows
     # whose cells are all blank (no data in Cronometer) from the SR28 food they match
-    # (204 of 9,244 rows, e.g. moringa powder), which Cronometer's summary leaves out
+    # (204 of 9,244 rows, e.g. moringa powder), which Cronometer's summary leaves out.
+    # The export has no biotin column, so its rows are matched too and biotin (and the
+    # context nutrients it lacks) come from the table ("mixed"); every nutrient compared
+    # below has its column, so those totals are the export's own
     e = r.entries.copy()
     assert (e["amount_source"] == "food table").sum() < 0.03 * len(e)
-    e["counted"] = e["counted"] & (e["amount_source"] == "export")
+    assert (e["amount_source"] == "mixed").sum() > 0.4 * len(e)
+    e["counted"] = e["counted"] & e["amount_source"].isin(["export", "mixed"])
     mine = daily_totals(e).set_index("date")
     assert r.counts["given"] == (r.entries["amount_source"] == "export").sum()
+    assert r.counts["matched"] == r.entries["amount_source"].isin(["food table", "mixed"]).sum()
     summ = pd.read_csv(real_samples / "cronometer-dailysummary-large.csv", parse_dates=["Date"])
     summ = summ.set_index("Date")
     days = mine.index.intersection(summ.index)

@@ -243,3 +243,67 @@ def test_row_order_changes_nothing(rows, rnd):
     a = coverage(entry_contributions(_frame(rows), FOODS))
     b = coverage(entry_contributions(_frame(shuffled), FOODS))
     pd.testing.assert_series_equal(a, b, rtol=1e-12)
+
+
+def _mfp_like() -> pd.DataFrame:
+    """A MyFitnessPal-like per-food export: potassium and calcium columns only."""
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-03-01"] * 3),
+            "food": ["Spinach, raw", "Bananas, raw", "xqzzy mystery bar"],
+            "quantity": [1.0, 1.0, 1.0],
+            "unit": ["cup", "medium", "bar"],
+            "grams": np.nan,
+            "entry_type": "food",
+            "source_file": "mfp.csv",
+            "potassium": [999.0, 422.0, 100.0],
+            "calcium": [30.0, np.nan, 50.0],
+        }
+    )
+
+
+def test_mfp_like_export_takes_missing_nutrients_from_the_table():
+    from nutrigap.foods import match_foods
+
+    m = match_foods(_mfp_like(), aliases={})
+    # the export lacks magnesium (and 9 other tracked nutrients): its rows are matched
+    assert m["status"].tolist() == ["matched", "matched", "unmatched"]
+    assert m["food_id"].iloc[0] == "11457" and m["grams"].iloc[0] == 30.0  # 1 cup = 30 g
+    e = entry_contributions(m, FOODS)
+    # potassium from the export (999, not SR28's 558 mg/100 g x 0.3 = 167.4) ...
+    assert e["potassium"].tolist() == [999.0, 422.0, 100.0]
+    # ... magnesium from the table: spinach 79 mg/100 g x 30 g, banana 27 x 118 g
+    assert e["magnesium"].iloc[0] == pytest.approx(79 * 0.30)
+    assert e["magnesium"].iloc[1] == pytest.approx(27 * 1.18)
+    # a blank cell in a column the export has stays no data (not the table's value)
+    assert np.isnan(e["calcium"].iloc[1])
+    # the unmatched row keeps its own values, counts, and has nothing else
+    assert np.isnan(e["magnesium"].iloc[2]) and e["counted"].all()
+    assert e["amount_source"].tolist() == ["mixed", "mixed", "export"]
+    d = daily_totals(e)
+    assert d["potassium"].iloc[0] == pytest.approx(999 + 422 + 100)
+    assert d["magnesium"].iloc[0] == pytest.approx(79 * 0.30 + 27 * 1.18)
+
+
+def test_export_columns_are_judged_per_source_file():
+    # vitamin D blank in every row of a.csv (no such column there) but exported in b.csv
+    m = pd.DataFrame(
+        {
+            "food": ["spinach", "spinach", "spinach"],
+            "food_id": ["11457", "11457", "11457"],
+            "grams": [100.0, 100.0, 100.0],
+            "status": ["matched", "matched", "matched"],
+            "source_file": ["a.csv", "b.csv", "b.csv"],
+            "magnesium": [50.0, 60.0, 70.0],
+            "vitamin_d": [np.nan, np.nan, 2.0],
+            "potassium": [np.nan, np.nan, np.nan],
+        }
+    )
+    e = entry_contributions(m, FOODS)
+    assert e["magnesium"].tolist() == [50.0, 60.0, 70.0]
+    # a.csv: from SR28 (spinach 0 µg); b.csv: the export's value, blank stays blank
+    assert e["vitamin_d"].iloc[0] == FOODS.loc["11457", "vitamin_d"]
+    assert np.isnan(e["vitamin_d"].iloc[1]) and e["vitamin_d"].iloc[2] == 2.0
+    # potassium blank everywhere: from the table (SR28 558 mg/100 g)
+    assert e["potassium"].tolist() == [558.0] * 3
+    assert e["amount_source"].tolist() == ["mixed", "mixed", "mixed"]

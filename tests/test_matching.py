@@ -323,6 +323,9 @@ class TestOverridesAndGiven:
         assert m["match_method"].iloc[0] == "exact"
 
     def test_given_rows_are_not_rematched(self):
+        # an export with a column for every tracked nutrient: its rows are not matched
+        from nutrigap.nutrients import TRACKED
+
         d = pd.DataFrame(
             {
                 "food": ["Bananas, raw", "Bananas, raw", "Daily total"],
@@ -330,15 +333,51 @@ class TestOverridesAndGiven:
                 "unit": ["medium", "medium", None],
                 "grams": [np.nan, 118.0, np.nan],
                 "entry_type": ["food", "food", "summary"],
-                "magnesium": [np.nan, 31.9, 350.0],
+                **{k: [np.nan, 1.0, 2.0] for k in TRACKED},
             }
         )
+        d["magnesium"] = [np.nan, 31.9, 350.0]
         m = match_foods(d, aliases={})
         assert m["status"].tolist() == ["matched", "given", "given"]
         assert m["match_method"].tolist() == ["exact", "given", "given"]
         assert m["food_id"].iloc[1:].isna().all()
         assert m["grams"].iloc[1] == 118.0
         assert m["grams_method"].iloc[1] == "stated"
+
+    def test_export_rows_lacking_a_tracked_column_are_matched(self):
+        # only magnesium exported (and vitamin D blank in every row of file a.csv):
+        # the rows are matched so the other nutrients can come from the table;
+        # summary rows are never matched
+        d = pd.DataFrame(
+            {
+                "food": ["Bananas, raw", "Bananas, raw", "xqzzy unknown", "Daily total"],
+                "quantity": [1.0, np.nan, 1.0, np.nan],
+                "unit": ["medium", None, "cup", None],
+                "grams": [np.nan, 118.0, np.nan, np.nan],
+                "entry_type": ["food", "food", "food", "summary"],
+                "magnesium": [np.nan, 31.9, 5.0, 350.0],
+                "vitamin_d": np.nan,
+            }
+        )
+        m = match_foods(d, aliases={})
+        assert m["status"].tolist() == ["matched", "matched", "unmatched", "given"]
+        assert m["food_id"].iloc[:2].tolist() == ["09040", "09040"]
+        assert m["grams"].iloc[1] == 118.0
+        assert m["grams_method"].iloc[1] == "stated"
+        assert m["grams"].iloc[0] == pytest.approx(118.0)
+
+    def test_supplements_with_amounts_are_never_matched(self):
+        d = pd.DataFrame(
+            {
+                "food": ["magnesium citrate", "Bananas, raw"],
+                "quantity": [1.0, 1.0],
+                "unit": ["tablet", "medium"],
+                "supplement": [True, False],
+                "magnesium": [200.0, 31.9],
+            }
+        )
+        m = match_foods(d, aliases={})
+        assert m["status"].tolist() == ["given", "matched"]
 
 
 class TestReport:

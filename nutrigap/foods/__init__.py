@@ -10,8 +10,18 @@ and ``food_id`` columns, edited, are an overrides file.
 Every row ends with a ``status``:
 
 ``given``
-    The row carries nutrient amounts already (an export's per-entry values) or
-    is a summary row; it is not re-matched (``match_method`` "given").
+    The row is a summary row, a supplement with nutrient amounts, or carries
+    nutrient amounts (an export's per-entry values) and its export has a
+    column for every tracked nutrient (:data:`nutrigap.TRACKED`); it is not
+    matched (``match_method`` "given").
+    An export food row whose file lacks some tracked nutrient's column (absent, or
+    blank in every row of its ``source_file``; e.g. a MyFitnessPal export with
+    only potassium and calcium, a Cronometer export without vitamin D) is
+    matched and its grams resolved like any entry, and ends ``matched``,
+    ``unmatched`` or ``unresolved``; :mod:`nutrigap.intake` then takes each
+    nutrient from the export where it has the column and from the matched
+    food otherwise (``amount_source`` "mixed"), and an unmatched export row
+    still counts its own values.
 ``matched``
     A food was chosen and its grams resolved.
 ``unmatched``
@@ -118,15 +128,39 @@ _STR_COLS = (
 
 
 def _given_mask(diary: pd.DataFrame) -> np.ndarray:
+    """Rows not to match: summaries, supplements with amounts, fully exported rows.
+
+    A food row with its own amounts is left alone (``"given"``) only when its
+    export has a column for every tracked nutrient: the column exists and holds
+    a value in some row of the same ``source_file`` (of the whole diary without
+    one). Otherwise it is matched like any entry, so that :mod:`nutrigap.intake`
+    can take the nutrients the export lacks from the food table. A
+    ``supplement`` row with amounts is never matched (there is no supplement
+    table).
+    """
     from nutrigap.nutrients import TRACKED
 
-    mask = np.zeros(len(diary), dtype=bool)
+    n = len(diary)
+    mask = np.zeros(n, dtype=bool)
     if "entry_type" in diary.columns:
         mask |= (diary["entry_type"].astype(object) == "summary").to_numpy(dtype=bool)
     cols = [c for c in TRACKED if c in diary.columns]
-    if cols:
-        vals = diary[cols].apply(pd.to_numeric, errors="coerce")
-        mask |= vals.notna().any(axis=1).to_numpy()
+    if cols and n:
+        notna = diary[cols].apply(pd.to_numeric, errors="coerce").notna().to_numpy()
+        own = notna.any(axis=1)
+        if "supplement" in diary.columns:
+            # a supplement's contents are the diary's: there is no supplement table
+            mask |= own & diary["supplement"].fillna(False).astype(bool).to_numpy()
+        if len(cols) == len(TRACKED):
+            if "source_file" in diary.columns:
+                codes, uniq = pd.factorize(
+                    diary["source_file"].astype(object), use_na_sentinel=False
+                )
+            else:
+                codes, uniq = np.zeros(n, dtype=np.int64), [None]
+            per_file = np.zeros((len(uniq), len(cols)), dtype=bool)
+            np.logical_or.at(per_file, codes, notna)
+            mask |= own & per_file.all(axis=1)[codes]
     return mask
 
 

@@ -264,7 +264,8 @@ def _no_portions():
 
 class TestBundledAliases:
     @pytest.fixture(scope="class")
-    def bundled(self):
+    @classmethod
+    def bundled(cls):
         path = datasets_dir() / "aliases" / "aliases.csv"
         if not path.is_file():
             pytest.skip("bundled alias table not built yet")

@@ -63,6 +63,8 @@ __all__ = [
     "analyze_matched",
     "make_profile",
     "report_status",
+    "poor_coverage",
+    "unsure_ul",
     "MIN_COVERAGE",
     "STATUSES",
     "SUMMARY_COLUMNS",
@@ -271,6 +273,51 @@ def analyze(
     return analyze_matched(matched, prof, table, sd_within=sd_within, min_coverage=min_coverage)
 
 
+def poor_coverage(summary: pd.DataFrame, min_coverage: float = MIN_COVERAGE) -> np.ndarray:
+    """Rows whose total is only a lower bound: data for under ``min_coverage`` of the food mass.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        With ``coverage`` (0-1) and ``mean_intake`` columns.
+    min_coverage : float, default :data:`MIN_COVERAGE`
+
+    Returns
+    -------
+    numpy.ndarray of bool
+    """
+    cov = np.nan_to_num(summary["coverage"].to_numpy(dtype=float))
+    return (cov < min_coverage) & summary["mean_intake"].notna().to_numpy()
+
+
+def unsure_ul(
+    summary: pd.DataFrame, ul_status: Any, min_coverage: float = MIN_COVERAGE
+) -> np.ndarray:
+    """Rows where an all-source UL was judged ``"safe"`` on a total that is only a lower bound.
+
+    Such a UL verdict becomes ``"cannot tell"``: the foods with data are below the
+    UL, but the full intake may be higher.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        With ``coverage``, ``mean_intake`` and ``ul_scope`` columns.
+    ul_status : array-like of str
+        The UL verdict per row.
+    min_coverage : float, default :data:`MIN_COVERAGE`
+
+    Returns
+    -------
+    numpy.ndarray of bool
+    """
+    status = np.asarray(ul_status, dtype=object)
+    return (
+        poor_coverage(summary, min_coverage)
+        & (summary["ul_scope"].to_numpy(dtype=object) == "all sources")
+        & (status == "safe")
+    )
+
+
 def report_status(summary: pd.DataFrame, min_coverage: float = MIN_COVERAGE) -> np.ndarray:
     """The report's ``status`` per nutrient (see :data:`STATUSES`) from the assessment.
 
@@ -398,9 +445,7 @@ def analyze_matched(
     def add_note(i: int, extra: str) -> None:
         notes[i] = f"{notes[i]}; {extra}" if notes[i] else extra
 
-    poor = (np.nan_to_num(s["coverage"].to_numpy(dtype=float)) < min_coverage) & (
-        s["mean_intake"].notna().to_numpy()
-    )
+    poor = poor_coverage(s, min_coverage)
     low = (s["status"] == "uncertain").to_numpy()
     for i in np.flatnonzero(low):
         add_note(
@@ -415,13 +460,11 @@ def analyze_matched(
             "the total is a lower bound, and it already meets the requirement",
         )
     # an all-source UL judged "safe" on a lower bound is not safe to claim
-    unsure_ul = (
-        poor & (s["ul_scope"] == "all sources").to_numpy() & (s["ul_status"] == "safe").to_numpy()
-    )
-    if unsure_ul.any():
+    unsure = unsure_ul(s, s["ul_status"], min_coverage)
+    if unsure.any():
         ul_status = s["ul_status"].astype(object).to_numpy().copy()
         ul_text = s["ul_text"].astype(object).to_numpy().copy()
-        for i in np.flatnonzero(unsure_ul):
+        for i in np.flatnonzero(unsure):
             ul_status[i] = "cannot tell"
             ul_text[i] = (
                 f"the foods with data are below the UL, but only {s['coverage'].iloc[i]:.0%} "

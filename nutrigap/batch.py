@@ -494,7 +494,7 @@ def _summary_frame(
     sd_within: Any,
     min_coverage: float,
 ) -> pd.DataFrame:
-    from nutrigap.analysis import report_status
+    from nutrigap.analysis import report_status, unsure_ul
     from nutrigap.assess import assess_matrix
     from nutrigap.nutrients import NUTRIENTS, TRACKED
 
@@ -533,10 +533,8 @@ def _summary_frame(
     goal = s["rda"].where(s["rda"].notna(), s["ai"])
     short = s["status"].isin(["likely short", "possibly short"])
     s["gap"] = (goal - s["mean_intake"]).clip(lower=0).where(short, np.nan)
-    cov = np.nan_to_num(s["coverage"].to_numpy(dtype=float))
-    poor = (cov < min_coverage) & s["mean_intake"].notna().to_numpy()
     uls = s.pop("ul_verdict").to_numpy(dtype=object).copy()
-    uls[poor & (s["ul_scope"].to_numpy() == "all sources") & (uls == "safe")] = "cannot tell"
+    uls[unsure_ul(s, uls, min_coverage)] = "cannot tell"
     s["ul_status"] = uls
     s["n_days"] = s["n_days"].astype(float)
     s["age"] = np.repeat(np.array([p.age for p in profiles], dtype=float), K)

@@ -146,14 +146,23 @@ _ERFC = np.frompyfunc(math.erfc, 1, 1)
 
 
 def _erfc_ndtr(z: np.ndarray) -> np.ndarray:
-    """Φ(z) = erfc(-z / √2) / 2 with :func:`math.erfc` per element (used without scipy)."""
-    return 0.5 * np.asarray(_ERFC(-np.asarray(z, dtype=np.float64) / math.sqrt(2.0)), np.float64)
+    """Φ(z) = erfc(-z / √2) / 2 with :func:`math.erfc` per element.
+
+    ``erfc`` of the negated argument keeps the lower tail exact (Φ(-30) ≈ 5e-198
+    rather than 1 - Φ(30) = 0). :func:`math.erfc` is the C library's, correct
+    to a few units in the last place: against ``scipy.special.ndtr`` on z in
+    [-35, 9] the relative difference is below 3e-13 and the absolute below
+    3e-16 (``tests/test_assess.py`` checks tabulated values to 1e-12).
+    120,000 values take ~30 ms; importing :mod:`scipy.special` for its ufunc
+    took ~0.45 s, more than a batch of 10,000 people spends here, and scipy
+    is optional (``nutrigap[optimize]``).
+    """
+    x = np.asarray(z, dtype=np.float64)
+    out = 0.5 * np.asarray(_ERFC(-x / math.sqrt(2.0)), dtype=np.float64)
+    return out.reshape(x.shape)
 
 
-try:  # scipy is optional: its ndtr is a true ufunc
-    from scipy.special import ndtr as _ndtr
-except ImportError:  # pragma: no cover - scipy is installed in development
-    _ndtr = _erfc_ndtr
+_ndtr = _erfc_ndtr
 
 
 def _safe_div(num: np.ndarray, den: np.ndarray) -> np.ndarray:

@@ -1,30 +1,46 @@
 """Real-world matching accuracy of :func:`nutrigap.match_foods`.
 
 Reads the hand labels in ``benchmarks/match_labels.csv`` (one row per food text:
-``file``, ``line``, ``column``, ``expected_food_id``, ``note``, ``text``), pulls each
-text from the real exports in ``/work/shared/samples/real`` by file and physical
-line (the texts themselves are not in the repository; rows with ``file`` "own"
-carry their text), matches them all in one diary and prints:
+``file``, ``line``, ``column``, ``expected_food_id``, ``note``, ``text``,
+``expected_fndds``), pulls each text from the real exports in
+``/work/shared/samples/real`` by file and physical line (the texts themselves are
+not in the repository; rows with ``file`` "own" carry their text), matches them
+all in one diary and prints:
 
-- **top-1 accuracy**: the chosen food is one of the acceptable ids, or the row is
-  labelled ``none`` and was left unmatched;
+- **top-1 accuracy**: the chosen food is one of the acceptable ids, or the row
+  may be left unmatched and was;
 - **unmatched rate**: no food chosen (``food_id`` NA);
 - **wrong-confident rate**: a food was chosen and it is not an acceptable id
-  (for rows labelled ``none``, any match);
+  (for rows where only "unmatched" is acceptable, any match);
 
-overall, per file and per match method, then the errors with ``--show-errors``.
+overall, for the tuning (even line) and held-out (odd line) halves, per file and
+per match method, then the errors with ``--show-errors``.
 
-``expected_food_id`` lists acceptable SR28 ids separated by ``|``; ``none`` means
-no food in the table is a good answer (supplements, branded bars, recipes), and
-``none`` next to ids means both an id and "unmatched" are acceptable.
+Two label columns, judged by the table matched against:
 
-With ``--source fndds`` or ``both``, a text matched to an FNDDS food cannot be
-judged against SR28 labels; such rows are counted separately ("fndds, not
-judged") and left out of the rates, which then cover the judged rows only.
+- ``expected_food_id``: acceptable **SR28** ids separated by ``|``;
+- ``expected_fndds``: acceptable **FNDDS 2017-2018** ids (``fndds:<code>``),
+  separated by ``|``.
+
+In either column ``none`` means no food of that table is a good answer
+(supplements, brands, recipes, foods the table lacks), and ``none`` next to ids
+means both an id and "unmatched" are acceptable. The rule per ``--source``:
+
+- ``sr28``: acceptable = the SR28 ids; unmatched is acceptable iff
+  ``expected_food_id`` has ``none``;
+- ``fndds``: the same with ``expected_fndds``;
+- ``both``: acceptable = the union of both columns' ids; unmatched is acceptable
+  only when **both** columns allow ``none``.
+
+A chosen SR28 or FNDDS id outside the acceptable set is wrong (an SR28 answer
+under ``--source fndds`` included). Only ids from neither table (e.g. ``fdc:``
+from an FDC lookup) are counted apart as "not judged" and left out of the rates.
+``--source compare`` (the default) runs ``sr28`` and ``both`` and ends with the
+two side by side.
 
 Run::
 
-    python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both]
+    python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]
         [--show-errors] [--samples DIR] [--no-aliases]
 
 Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
@@ -140,14 +156,43 @@ def build_diary(labelled: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def judge(labelled: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
+def acceptable(expected_sr28: str, expected_fndds: str, source: str) -> tuple[set[str], bool]:
+    """Acceptable ids and whether "unmatched" is acceptable for one label row.
+
+    ``source`` "sr28" or "fndds" uses that table's column; "both" takes the union
+    of the ids and allows "unmatched" only when both columns list ``none``.
+    """
+    sr = set(expected_sr28.split("|"))
+    fn = set(expected_fndds.split("|"))
+    if source == "sr28":
+        cols = [sr]
+    elif source == "fndds":
+        cols = [fn]
+    else:
+        cols = [sr, fn]
+    ids = set().union(*cols) - {"none", ""}
+    return ids, all("none" in c for c in cols)
+
+
+def _table_of(food_id: str) -> str | None:
+    """ "sr28" or "fndds" for an id of a bundled table, else None (e.g. ``fdc:``)."""
+    if food_id.isdigit():
+        return "sr28"
+    if food_id.startswith("fndds:"):
+        return "fndds"
+    return None
+
+
+def judge(labelled: pd.DataFrame, matched: pd.DataFrame, source: str) -> pd.DataFrame:
     """One row per label with the chosen food and the verdict.
 
     ``outcome`` is "correct", "unmatched" (wrongly: an id was expected),
-    "wrong" (a food was chosen and it is not acceptable) or "unjudged"
-    (chosen from a table the labels do not cover, e.g. FNDDS).
+    "wrong" (a food of SR28 or FNDDS was chosen and it is not acceptable) or
+    "unjudged" (an id from neither bundled table, e.g. ``fdc:``).
+    ``expected`` holds the acceptable ids for ``source`` (plus ``none`` when
+    unmatched is acceptable).
     """
-    out = labelled[["file", "line", "food", "expected_food_id", "note"]].copy()
+    out = labelled[["file", "line", "food", "expected_food_id", "expected_fndds", "note"]].copy()
     out["food_id"] = matched["food_id"].to_numpy()
     out["matched_description"] = matched["matched_description"].to_numpy()
     out["match_method"] = matched["match_method"].to_numpy()
@@ -155,17 +200,23 @@ def judge(labelled: pd.DataFrame, matched: pd.DataFrame) -> pd.DataFrame:
     out["status"] = matched["status"].to_numpy()
     out["status_reason"] = matched["status_reason"].to_numpy()
     out["suggested_id"] = matched["runner_up_id"].to_numpy()
-    outcome = []
-    for fid, expected in zip(out["food_id"], out["expected_food_id"], strict=True):
-        ok = set(expected.split("|"))
+    outcome, expected, none_only = [], [], []
+    for fid, e_sr, e_fn in zip(
+        out["food_id"], out["expected_food_id"], out["expected_fndds"], strict=True
+    ):
+        ids, none_ok = acceptable(e_sr, e_fn, source)
+        expected.append("|".join(sorted(ids) + (["none"] if none_ok else [])))
+        none_only.append(not ids)
         if pd.isna(fid):
-            outcome.append("correct" if "none" in ok else "unmatched")
-        elif str(fid) in ok:
+            outcome.append("correct" if none_ok else "unmatched")
+        elif str(fid) in ids:
             outcome.append("correct")
-        elif not str(fid).isdigit():
+        elif _table_of(str(fid)) is None:
             outcome.append("unjudged")
         else:
             outcome.append("wrong")
+    out["expected"] = expected
+    out["none_only"] = none_only
     out["outcome"] = outcome
     return out
 
@@ -189,7 +240,7 @@ def _fmt(r: dict[str, float], label: str) -> str:
     return (
         f"{label:40s} n={r['n']:4d}  top-1 {r['top1']:6.1%}  unmatched {r['unmatched']:6.1%}  "
         f"wrong-confident {r['wrong']:6.1%}"
-        + (f"  fndds, not judged {r['unjudged']}" if r["unjudged"] else "")
+        + (f"  other tables, not judged {r['unjudged']}" if r["unjudged"] else "")
     )
 
 
@@ -211,12 +262,22 @@ def main(argv: list[str] | None = None) -> int:
 
     labelled = attach_texts(read_labels(args.labels), args.samples)
     sources = ["sr28", "both"] if args.source == "compare" else [args.source]
-    for source in sources:
-        run(labelled, source, args)
+    results = {source: run(labelled, source, args) for source in sources}
+    if args.source == "compare":
+        print("\ncompare (same labels; sr28 judged on expected_food_id, both on the union):")
+        print(f"  {'':10s} {'top-1':>7s} {'unmatched':>10s} {'wrong-confident':>16s}")
+        for source, r in results.items():
+            print(f"  {source:10s} {r['top1']:7.1%} {r['unmatched']:10.1%} {r['wrong']:16.1%}")
+        before, after = results["sr28"], results["both"]
+        print(
+            f"  {'change':10s} {after['top1'] - before['top1']:+7.1%} "
+            f"{after['unmatched'] - before['unmatched']:+10.1%} "
+            f"{after['wrong'] - before['wrong']:+16.1%}"
+        )
     return 0
 
 
-def run(labelled: pd.DataFrame, source: str, args: argparse.Namespace) -> None:
+def run(labelled: pd.DataFrame, source: str, args: argparse.Namespace) -> dict[str, float]:
     """Match the labelled texts against one table and print the figures."""
     diary = build_diary(labelled)
     foods = nutrigap.load_food_table(source)
@@ -224,7 +285,7 @@ def run(labelled: pd.DataFrame, source: str, args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     matched = nutrigap.match_foods(diary, foods=foods, **kwargs)
     elapsed = time.perf_counter() - t0
-    j = judge(labelled, matched)
+    j = judge(labelled, matched, source)
 
     print(
         f"\nmatching accuracy: {len(j)} labelled texts, source={source}, "
@@ -251,17 +312,17 @@ def run(labelled: pd.DataFrame, source: str, args: argparse.Namespace) -> None:
     if len(held):
         ok = [
             str(s) in set(e.split("|"))
-            for s, e in zip(held["suggested_id"], held["expected_food_id"], strict=True)
+            for s, e in zip(held["suggested_id"], held["expected"], strict=True)
         ]
         print(
             f"fuzzy held back as suggestions (score >= {DEFAULT_THRESHOLD:.0f}, lead < "
             f"{MIN_MARGIN:.0f} below {UNCERTAIN_BELOW:.0f}, or lead < {FAMILY_MARGIN:.0f} over "
             f"another food family): {len(held)} rows, suggestion right in {sum(ok)}"
         )
-    none_rows = judged[judged["expected_food_id"] == "none"]
+    none_rows = judged[judged["none_only"]]
     if len(none_rows):
         print(
-            f"labelled 'none': {len(none_rows)} rows, left unmatched "
+            f"only 'unmatched' acceptable: {len(none_rows)} rows, left unmatched "
             f"{none_rows['food_id'].isna().mean():.1%}"
         )
     goal_ok = overall["top1"] >= GOAL_TOP1 and overall["wrong"] <= GOAL_WRONG
@@ -280,15 +341,16 @@ def run(labelled: pd.DataFrame, source: str, args: argparse.Namespace) -> None:
                     else f"{r.food_id} {r.matched_description} [{r.match_method} {r.match_score:.0f}]"
                 )
                 print(
-                    f"  {r.file}:{r.line}  {r.food[:60]!r}\n      expected {r.expected_food_id}  got {got}"
+                    f"  {r.file}:{r.line}  {r.food[:60]!r}\n      expected {r.expected}  got {got}"
                 )
         unj = j[j["outcome"] == "unjudged"]
         if len(unj):
             print(f"\nmatched to other tables, not judged ({len(unj)}):")
             for r in unj.itertuples(index=False):
                 print(
-                    f"  {r.food[:50]!r} -> {r.food_id} {r.matched_description} (expected {r.expected_food_id})"
+                    f"  {r.food[:50]!r} -> {r.food_id} {r.matched_description} (expected {r.expected})"
                 )
+    return overall
 
 
 if __name__ == "__main__":

@@ -186,6 +186,7 @@ def test_labels_are_well_formed(labels, foods):
         "expected_food_id",
         "note",
         "text",
+        "expected_fndds",
     ]
     real = labels[labels["file"] != "own"]
     assert len(real) >= 300
@@ -195,6 +196,15 @@ def test_labels_are_well_formed(labels, foods):
     for expected in labels["expected_food_id"]:
         for fid in expected.split("|"):
             assert fid == "none" or (re.fullmatch(r"\d{5}", fid) and fid in foods.index), fid
+
+
+def test_fndds_labels_are_fndds_ids(labels):
+    fndds = nutrigap.load_food_table("fndds")
+    for expected in labels["expected_fndds"]:
+        ids = expected.split("|")
+        assert len(ids) == len(set(ids)), expected
+        for fid in ids:
+            assert fid == "none" or (re.fullmatch(r"fndds:\d{8}", fid) and fid in fndds.index), fid
 
 
 def test_label_lines_point_at_records(labels, real_samples):

@@ -205,6 +205,32 @@ FAMILY_MARGIN: float = 3.0
 EXTRA_WORD_POINTS: float = 3.0
 EXTRA_WORD_CAP: float = 15.0
 
+#: Weight of a text word that appears only in a later comma segment
+#: ("Egg, whole, raw, fresh, organic free range woodland"): such words qualify
+#: the food named first, so a description lacking them loses less.
+LATER_SEGMENT_WEIGHT: float = 0.5
+
+#: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
+SOFT_WORD_WEIGHT: float = 0.25
+
+#: Points off a description having a word the text says the food is without
+#: ("without skin", "skinless" against "meat and skin").
+ABSENT_WORD_PENALTY: float = 10.0
+
+#: Score given to an alias found inside a longer text (:func:`_contained_alias`),
+#: below an alias of the whole text (100).
+CONTAINED_ALIAS_SCORE: float = 90.0
+
+#: A fuzzy candidate scoring at least this wins over an alias found inside
+#: the text (:func:`_contained_alias`); below it, the alias is taken.
+FUZZY_OVER_ALIAS: float = 90.0
+
+#: Score floor (``floor + slope × score``) of a description whose every word
+#: is in the text, with the head nouns agreeing and no penalty: the text is a
+#: more specific way to name that food.
+SUBSUMED_FLOOR: float = 70.0
+SUBSUMED_SLOPE: float = 0.3
+
 #: Candidates within this many points of the best count as a close call for the
 #: FNDDS/SR28 source rule.
 CLOSE_CALL: float = 3.0
@@ -262,6 +288,22 @@ COOKED_WORDS = frozenset(
     scrambled microwaved simmered browned heat popped toasted hard soft
     """.split()
 )
+#: Cooking methods close enough in their effect on nutrients to stand for
+#: each other when the table lacks the one named (moist heat: boiled, stewed,
+#: simmered, poached; dry heat: roasted, baked; grilled, broiled).
+COOKING_NEIGHBOURS: dict[str, tuple[str, ...]] = {
+    "boiled": ("stewed", "simmered", "poached"),
+    "stewed": ("boiled", "simmered", "braised"),
+    "simmered": ("boiled", "stewed"),
+    "poached": ("boiled", "stewed"),
+    "braised": ("stewed",),
+    "roasted": ("baked",),
+    "baked": ("roasted",),
+    "grilled": ("broiled",),
+    "broiled": ("grilled",),
+    "steamed": ("boiled",),
+}
+
 #: Foods and supplement words absent from the SR28 vocabulary: a word of the
 #: text that the table does not know is taken for a brand or noise
 #: (:data:`UNKNOWN_WORD_POINTS`) unless it is one of these, or ends with a
@@ -395,6 +437,47 @@ class FoodIndex:
         self.brand_postings = {t: np.asarray(v, dtype=np.int64) for t, v in post.items()}
         self.food_rank = np.argsort(np.argsort(self.food_ids.astype(str), kind="stable"))
         self.multi_source = len(set(self.sources.tolist())) > 1
+        # names per head noun, and which words are some name's head noun
+        order = np.argsort(self.name_head, kind="stable")
+        heads, starts = np.unique(self.name_head[order], return_index=True)
+        self._names_by_head = dict(zip(heads.tolist(), np.split(order, starts[1:]), strict=True))
+        self._is_head = np.zeros(len(self.vocab) + 1, dtype=bool)
+        self._is_head[heads[heads >= 0]] = True
+
+    def desc_tokens(self, pos: int) -> tuple[str, ...]:
+        """Normalised words of the description of the food at position ``pos``."""
+        return normalize_food_text(str(self.descriptions[pos])).tokens
+
+    def soft_words(self, words: list[str], head: str) -> frozenset[str]:
+        """Words of a text that cannot tell foods with its head noun apart.
+
+        A word other than the head noun is *soft* when no description with
+        that head noun has it and it is no food's head noun itself: "Spanish
+        paprika", "frozen shiitake mushrooms", "pickling cucumbers" name the
+        paprika, mushroom or cucumber of the table, while "cauliflower rice"
+        (cauliflower is a food) is not rice. Soft words weigh
+        :data:`SOFT_WORD_WEIGHT` in the coverage and are not needed for the
+        text's head phrase to count as covered.
+        """
+        hid = self.token_id.get(head)
+        if hid is None:
+            return frozenset()
+        same_head = self._names_by_head.get(hid)
+        if same_head is None:
+            return frozenset()
+        out = set()
+        for t in words:
+            if t == head or t in COOKED_WORDS:
+                continue
+            tid = self.token_id.get(t)
+            if tid is None or self._is_head[tid]:
+                continue
+            post = self.postings[t]
+            pos = np.searchsorted(post, same_head)
+            pos[pos == len(post)] = 0
+            if not (post[pos] == same_head).any():
+                out.add(t)
+        return frozenset(out)
 
     @property
     def n_names(self) -> int:
@@ -594,10 +677,24 @@ class FoodIndex:
                 corrected.append(c)
         if not corrected:
             return None
-        typo = corrected != list(dict.fromkeys(words))
+        # a word changed to another known word (an unknown word left out is
+        # handled as unknown, not as a typo)
+        typo = any(c is not None and c != t for t in words for c in (self._correct(t),))
         unknown_words = [t for t in dict.fromkeys(words) if self._correct(t) is None]
+        # words of later comma segments weigh less: "Onion, White, Yellow or
+        # Red, Raw" is about the onion, the rest qualifies it
+        weights: dict[str, float] = {}
+        for si, sg in enumerate(segs[1:] if category else segs):
+            w = 1.0 if si == 0 else LATER_SEGMENT_WEIGHT
+            for t in sg:
+                c = self._correct(t)
+                kw = c if c is not None else "\0" + t
+                weights[kw] = max(weights.get(kw, 0.0), w)
         first_seg = segs[1] if category else segs[0]
-        head = self._correct(first_seg[-1])
+        # the head noun is the last word that is not a cooking word
+        # ("Chicken Breast Boiled" is about the breast)
+        head_word = next((t for t in reversed(first_seg) if t not in COOKED_WORDS), first_seg[-1])
+        head = self._correct(head_word)
         unknown_head = head is None
         # words the table does not know: a brand or noise ("Hosen Baked Beans")
         # costs a few points when the thing named is known; a food the table
@@ -610,7 +707,15 @@ class FoodIndex:
             if not unknown_head and len(known) >= 2
             else 0
         )
-        unknown = (len(unknown_words) - brands, brands)
+        brand_set = (
+            {t for t in unknown_words if _brand_like(t)}
+            if not unknown_head and len(known) >= 2
+            else set()
+        )
+        unknown = (
+            sum(weights.get("\0" + t, 1.0) for t in unknown_words if t not in brand_set),
+            brands,
+        )
         if head is None:
             head = corrected[-1]
         q = frozenset(corrected) | frozenset(norm.tokens)  # waivers see every word
@@ -621,6 +726,7 @@ class FoodIndex:
             bool(q & {"salt", "salted"}),
         )
         first = segs[1] if category else segs[0]
+        soft = self.soft_words(corrected, head)
         phrase = frozenset(
             c for c in (self._correct(t) for t in first) if c is not None and c not in COOKED_WORDS
         )
@@ -635,6 +741,8 @@ class FoodIndex:
             norm.joined,
             unknown_head,
             unknown,
+            weights,
+            soft,
         )
 
     def search_many(
@@ -677,14 +785,14 @@ class FoodIndex:
             memo.clear()
         todo: list[int] = []
         for qi, norm in enumerate(norms):
-            hit = memo.get((norm.segments, norm.joined, states[qi], k))
+            hit = memo.get((norm.segments, norm.joined, norm.absent, states[qi], k))
             if hit is None:
                 todo.append(qi)
             else:
                 out[qi] = list(hit)
         for qi in todo:
             norm = norms[qi]
-            mkey = (norm.segments, norm.joined, states[qi], k)
+            mkey = (norm.segments, norm.joined, norm.absent, states[qi], k)
             hit = memo.get(mkey)
             if hit is not None:
                 out[qi] = list(hit)
@@ -693,7 +801,10 @@ class FoodIndex:
             info = self._query(norm) if norm.tokens else None
             if info is None:
                 continue
-            toks, head, typo, combo, wfast, wcandy, qphrase, joined, unknown_head, unknown = info
+            (
+                toks, head, typo, combo, wfast, wcandy, qphrase, joined, unknown_head, unknown,
+                weights, soft,
+            ) = info  # fmt: skip
             content = [t for t in toks if t not in COOKED_WORDS]
             cook = [t for t in toks if t in COOKED_WORDS]
             if not content:
@@ -734,9 +845,27 @@ class FoodIndex:
             # words the table does not know (brands, rare ingredients) count
             # as missing, 1.5 times: "Larabar pecan pie" is not a pecan pie
             unknown, brands = unknown
-            nq = float(len(content)) + (1.0 if head_in_q else 0.0) + 1.5 * unknown
-            coverage = 100.0 * (ov + head_any) / nq
             extra = np.maximum(self.name_ncontent[cands] - ov, 0.0)
+            coverage = self._coverage(content, weights, cands, ov, head_any, head_in_q, unknown)
+            soft = soft & set(content)
+            if soft:
+                # a description with no word beyond the text's is the generic
+                # food of a text whose soft words ("Spanish", "frozen") no
+                # food with its head has: those words weigh little there
+                generic = extra == 0
+                sw = {t: min(weights.get(t, 1.0), SOFT_WORD_WEIGHT) for t in soft}
+                cov_soft = self._coverage(
+                    content, {**weights, **sw}, cands, ov, head_any, head_in_q, unknown
+                )
+                coverage = np.where(generic, cov_soft, coverage)
+                soft_phrase = [t for t in qphrase if t in soft]
+                if soft_phrase:
+                    hits = np.bincount(
+                        np.concatenate([self.postings[t] for t in soft_phrase]), minlength=n
+                    )[cands]
+                    rest = qphrase - set(soft_phrase)
+                    covered_rest = (np.floor_divide(tot, 1e10) - hits) >= len(rest)
+                    qphrase_in = np.where(generic, covered_rest, qphrase_in)
             base = np.minimum(coverage, 100.0) - np.minimum(
                 extra * EXTRA_WORD_POINTS, EXTRA_WORD_CAP
             )
@@ -744,8 +873,25 @@ class FoodIndex:
                 hits = np.bincount(np.concatenate([self.postings[t] for t in cook]), minlength=n)[
                     cands
                 ]
-                # the same cooking word: +2; another cooking method: -4
-                base = base + 2.0 * hits - 4.0 * ((hits == 0) & (self.name_state[cands] == 2))
+                near = [
+                    self.postings[u]
+                    for t in cook
+                    for u in COOKING_NEIGHBOURS.get(t, ())
+                    if u in self.postings
+                ]
+                close = (
+                    np.bincount(np.concatenate(near), minlength=n)[cands] > 0
+                    if near
+                    else np.zeros(len(cands), dtype=bool)
+                )
+                # the same cooking word: +2; a moist or dry heat neighbour
+                # ("boiled" / "stewed"): +1; another cooking method: -4
+                base = (
+                    base
+                    + 2.0 * hits
+                    + 1.0 * ((hits == 0) & close)
+                    - 4.0 * ((hits == 0) & ~close & (self.name_state[cands] == 2))
+                )
             name_head = self.name_head[cands]
             head_eq = name_head == self.token_id.get(head, -2)
             h2 = self.head2_postings.get(head)
@@ -790,7 +936,21 @@ class FoodIndex:
                     pen = pen + (ns == 0) * 3.0
             if brands:
                 pen = pen + min(brands * UNKNOWN_WORD_POINTS, UNKNOWN_WORD_CAP)
+            # "Chicken breast without skin": a description with skin is another food
+            absent = [self.postings[t] for t in norm.absent if t in self.postings]
+            if absent:
+                has = np.bincount(np.concatenate(absent), minlength=n)[cands]
+                pen = pen + (has > 0) * ABSENT_WORD_PENALTY
             score = np.clip(base * factor - pen, 0.0, 100.0)
+            # the text names the food and says more about it ("Onion, white,
+            # yellow or red, raw" / "Onions, raw"): every word of the
+            # description is in the text and the head nouns agree, so the
+            # description is the text's generic food
+            subsumed = (extra == 0) & (factor >= 0.9) & (pen <= 0) & (ov > 0)
+            if SUBSUMED_FLOOR and not unknown and not unknown_head and subsumed.any():
+                score = np.where(
+                    subsumed, np.maximum(score, SUBSUMED_FLOOR + SUBSUMED_SLOPE * score), score
+                )
             if typo:
                 score = score * 0.9  # a corrected spelling is never exact
             score = np.round(score, 1)
@@ -798,7 +958,7 @@ class FoodIndex:
                 keep = np.argpartition(-score, 63)[:64]
                 cands, score = cands[keep], score[keep]
             foods = self.name_food[cands]
-            order = np.lexsort((self.food_rank[foods], self.name_len[cands], -score))
+            order = np.lexsort((self.food_rank[foods], self.name_ntok[cands], -score))
             f_o, s_o = foods[order], score[order]
             _, first = np.unique(f_o, return_index=True)  # one name per food
             first.sort()
@@ -818,6 +978,20 @@ class FoodIndex:
             out[qi] = cands_q[:k]
             memo[mkey] = tuple(out[qi])
         return out
+
+    def _coverage(self, content, weights, cands, ov, head_any, head_in_q, unknown):
+        """Weighted share of the text's words a name has (0-100, head counted twice)."""
+        cw = [weights.get(t, 1.0) for t in content]
+        nq = float(sum(cw)) + (1.0 if head_in_q else 0.0) + 1.5 * unknown
+        if min(cw) < 1.0:
+            wov = np.bincount(
+                np.concatenate([self.postings[t] for t in content]),
+                np.repeat(np.asarray(cw), [len(self.postings[t]) for t in content]),
+                minlength=self.n_names,
+            )[cands]
+        else:
+            wov = ov
+        return 100.0 * (wov + head_any) / nq
 
     def _static_penalty(self, waived: tuple[bool, ...]) -> np.ndarray:
         """Dense query-independent penalties for one combination of waivers."""
@@ -1129,6 +1303,24 @@ FORM_WORDS: frozenset[str] = frozenset(
 )
 
 
+def _alias_state_fits(norm: NormText, state: int, raw_norm: NormText, description: str) -> bool:
+    """Whether an alias food found inside a text fits the text's state and form.
+
+    Raw against cooked (or the reverse) and a form the food lacks
+    (:data:`FORM_WORDS`) do not fit; nor does a cooking method the text
+    names that the description has neither itself nor as a neighbour
+    (:data:`COOKING_NEIGHBOURS`): "chicken breast boiled" is not the roasted
+    breast of the alias "chicken breast".
+    """
+    if states_conflict(state, text_state(description)) or _form_conflict(raw_norm, description):
+        return False
+    cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
+    if not cook:
+        return True
+    dtoks = set(normalize_food_text(description).tokens)
+    return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
+
+
 def _form_conflict(text_norm: NormText, description: str) -> bool:
     forms = set(text_norm.tokens) & FORM_WORDS
     if not forms:
@@ -1144,6 +1336,69 @@ def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     hit = aliases.get("\0" + norm.key)
     if hit is not None and aliases.get("\1" + norm.key) == norm.head:
         return hit
+    return None
+
+
+def _alias_heads(aliases: Mapping[str, str]) -> dict[str, list[tuple[frozenset[str], str, str]]]:
+    """Aliases by head noun, longest first: ``{head: [(words, food_id, key), ...]}``."""
+    by_head: dict[str, list[tuple[frozenset[str], str, str]]] = {}
+    for k, fid in aliases.items():
+        if not k.startswith("\0"):
+            continue
+        key = k[1:]
+        head = aliases.get("\1" + key)
+        if head:
+            by_head.setdefault(head, []).append((frozenset(key.split()), fid, key))
+    for v in by_head.values():
+        v.sort(key=lambda e: (-len(e[0]), e[2]))
+    return by_head
+
+
+def _contained_alias(
+    by_head: Mapping[str, list[tuple[frozenset[str], str, str]]],
+    norm: NormText,
+    idx: FoodIndex,
+    pos_of: Mapping[str, int],
+) -> tuple[str, str] | None:
+    """The longest alias whose words are all in the text, with the text's head noun.
+
+    "Hamburger Bun, White" holds the alias "hamburger bun", "Quaker, Instant
+    Oatmeal, Chocolate" (its leading brand segment dropped) "instant oatmeal",
+    "Sparkling Water, Unsweetened" "sparkling water". The words of the text's
+    first segment that the alias lacks must not name another food: each must
+    be a brand-like unknown word or a soft word (:meth:`FoodIndex.soft_words`),
+    so "cauliflower rice" does not take the alias "rice" and "Lake Champlain
+    57% dark chocolate" not "dark chocolate" (the percentage is a food's
+    identity). The same holds for the words of later segments unless the
+    alias food's description has them: "Century Tuna, Flakes in Oil" is not
+    the alias "tuna" (canned in water). Texts that join foods ("chicken with
+    gravy") are not looked up.
+
+    Returns
+    -------
+    (food_id, alias key) or None
+    """
+    if norm.joined:
+        return None
+    segs = [sg for sg in norm.segments if sg]
+    if not segs:
+        return None
+    if len(segs) > 1 and all(t not in idx.postings and _brand_like(t) for t in segs[0]):
+        segs = segs[1:]  # "Quaker, ...": a leading brand segment ("Fitbar" is a food)
+    first = segs[0]
+    head = next((t for t in reversed(first) if t not in COOKED_WORDS), None)
+    if head is None:
+        return None
+    words = list(dict.fromkeys(t for sg in segs for t in sg))
+    wordset = set(words)
+    for toks, fid, key in by_head.get(head, ()):
+        if not toks <= wordset or fid not in pos_of:
+            continue
+        desc = set(idx.desc_tokens(pos_of[fid]))
+        rest = [t for t in words if t not in toks and t not in COOKED_WORDS and t not in desc]
+        soft = idx.soft_words(rest, head) if rest else frozenset()
+        if all((t not in idx.postings and _brand_like(t)) or t in soft for t in rest):
+            return fid, key
     return None
 
 
@@ -1303,6 +1558,7 @@ def match_texts(
     idx = food_index(foods)
     pos_of = {fid: i for i, fid in enumerate(idx.food_ids)}
     aliases = aliases or {}
+    alias_heads = _alias_heads(aliases)
     overrides = overrides or {}
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
@@ -1402,8 +1658,21 @@ def match_texts(
             exact = idx.lookup_exact(norm)
             if exact is not None and states_conflict(states[qi], text_state(exact.description)):
                 exact = None
+            contained = None
+            if exact is None and aliases and not (cands and cands[0].score >= FUZZY_OVER_ALIAS):
+                # an alias inside the text beats a fuzzy match that is not close to exact
+                got = _contained_alias(alias_heads, idx.strip_brands(norm) or norm, idx, pos_of)
+                if got is not None:
+                    p = pos_of[got[0]]
+                    desc = str(idx.descriptions[p])
+                    if _alias_state_fits(norm, states[qi], raw_norms[qi], desc):
+                        contained = Candidate(
+                            got[0], desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
+                        )
             if exact is not None:
                 chosen, method = exact, "exact"
+            elif contained is not None:
+                chosen, method = contained, "alias"
             elif cands and cands[0].score >= threshold:
                 q = idx._query(norm)
                 doubt = fuzzy_doubt(cands, q[1] if q is not None else None)

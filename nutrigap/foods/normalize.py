@@ -232,6 +232,9 @@ class NormText(NamedTuple):
     joined : bool
         The first segment joins foods with "and", "with" or "&" ("chicken and
         potatoes"): a combination, not one food.
+    absent : tuple of str
+        Words the text says the food is without ("without skin", "no salt",
+        "skinless" → ``("skin", "salt")``); not among ``tokens``.
     """
 
     segments: tuple[tuple[str, ...], ...]
@@ -239,6 +242,7 @@ class NormText(NamedTuple):
     key: str
     text: str
     joined: bool = False
+    absent: tuple[str, ...] = ()
 
     @property
     def head(self) -> str:
@@ -275,10 +279,12 @@ def _clean(text: str) -> str:
     t = _PCT.sub(r" \1% ", t)
     t = t.replace("(", ",").replace(")", ",").replace(";", ",")
     t = _NONWORD.sub(" ", t.replace("-", " "))
+    t = _WORD_SLASH.sub(" ", t)  # "seed/juice", "spaghetti/marinara": two words
     t = _DOT_NOT_DECIMAL.sub(" ", t)
     return _NON_FAT.sub("nonfat", t)
 
 
+_WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
 
@@ -308,11 +314,12 @@ def normalize_food_text(text: str) -> NormText:
     if not isinstance(text, str):
         return NormText((), (), "", "")
     segments: list[tuple[str, ...]] = []
+    absent: list[str] = []
     for raw_seg in _clean(text).split(","):
         words = raw_seg.split()
         out: list[str] = []
         after_number = False
-        for w in words:
+        for wi, w in enumerate(words):
             w = w.strip("./")
             if not w:
                 continue
@@ -324,7 +331,13 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             after_number = False
             if w in {"without", "no"}:  # "without salt", "no added sugar": absent
+                absent.extend(
+                    singular(x) for x in words[wi + 1 :] if x not in NOISE_WORDS and x.isalpha()
+                )
                 break
+            if w == "skinless":
+                absent.append("skin")
+                continue
             if w in NOISE_WORDS:
                 continue
             s = singular(w)
@@ -339,7 +352,14 @@ def normalize_food_text(text: str) -> NormText:
     tokens = tuple(seen)
     first = next((seg for seg in _clean(text).split(",") if seg.strip()), "")
     joined = bool(_JOINED.search(first)) and sum(1 for s in segments if s) >= 1
-    return NormText(tuple(segments), tokens, " ".join(sorted(tokens)), " ".join(tokens), joined)
+    return NormText(
+        tuple(segments),
+        tokens,
+        " ".join(sorted(tokens)),
+        " ".join(tokens),
+        joined,
+        tuple(dict.fromkeys(a for a in absent if a not in seen)),
+    )
 
 
 _LEADING = re.compile(

@@ -210,8 +210,17 @@ EXTRA_WORD_CAP: float = 15.0
 #: the food named first, so a description lacking them loses less.
 LATER_SEGMENT_WEIGHT: float = 0.5
 
+#: A soft word qualifies foods of at least this many head nouns ("Spanish":
+#: peanuts, mackerel, rice, tomato sauce); a word of one or two ("skirt" of
+#: beef, "jalapeno" of peppers) names a particular food.
+SOFT_MIN_HEADS: int = 3
+
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
 SOFT_WORD_WEIGHT: float = 0.25
+
+#: Points off per form word of the text (:data:`FORM_WORDS`: canned, frozen,
+#: dried …) that a description lacks.
+FORM_MISSING_PENALTY: float = 10.0
 
 #: Points off a description having a word the text says the food is without
 #: ("without skin", "skinless" against "meat and skin").
@@ -223,7 +232,7 @@ CONTAINED_ALIAS_SCORE: float = 90.0
 
 #: A fuzzy candidate scoring at least this wins over an alias found inside
 #: the text (:func:`_contained_alias`); below it, the alias is taken.
-FUZZY_OVER_ALIAS: float = 90.0
+FUZZY_OVER_ALIAS: float = 97.0
 
 #: Score floor (``floor + slope × score``) of a description whose every word
 #: is in the text, with the head nouns agreeing and no penalty: the text is a
@@ -269,6 +278,8 @@ _PROCESSED_WORDS = frozenset(
         "instant",
         "evaporated",
         "condensed",
+        "frozen",
+        "canned",
     }
 )
 _DISH_WORDS = frozenset(
@@ -367,6 +378,7 @@ def states_conflict(query_state: int, food_state: int) -> bool:
 
 _WITH_SALT = re.compile(r"\bwith(?: added)? salt\b|, salted\b")
 _BRAND = re.compile(r"\b[A-Z][A-Z'&\-]{2,}\b")
+_FNDDS_BRAND = re.compile(r"\(([A-Z][^()]*)\)")
 _NOT_BRAND = frozenset(
     {"USDA", "NFS", "NLEA", "UHT", "RTE", "RTF", "DHA", "ARA", "NS", "LIPIL", "II", "III"}
 )
@@ -444,6 +456,14 @@ class FoodIndex:
         self._is_head = np.zeros(len(self.vocab) + 1, dtype=bool)
         self._is_head[heads[heads >= 0]] = True
 
+    def _n_heads(self, token: str) -> int:
+        """How many different head nouns the names holding ``token`` have."""
+        cache = self.__dict__.setdefault("_n_heads_cache", {})
+        got = cache.get(token)
+        if got is None:
+            got = cache[token] = int(np.unique(self.name_head[self.postings[token]]).size)
+        return got
+
     def desc_tokens(self, pos: int) -> tuple[str, ...]:
         """Normalised words of the description of the food at position ``pos``."""
         return normalize_food_text(str(self.descriptions[pos])).tokens
@@ -473,6 +493,8 @@ class FoodIndex:
             if tid is None or self._is_head[tid]:
                 continue
             post = self.postings[t]
+            if self._n_heads(t) < SOFT_MIN_HEADS:
+                continue
             pos = np.searchsorted(post, same_head)
             pos[pos == len(post)] = 0
             if not (post[pos] == same_head).any():
@@ -530,6 +552,14 @@ class FoodIndex:
             fi = name_food[j]
             norm = normalize_food_text(text)
             caps = [w for w in _BRAND.findall(text) if w not in _NOT_BRAND]
+            if src[fi] == "fndds" and is_desc:
+                # FNDDS names brands in parentheses: "Energy drink (No Fear)"
+                caps += [
+                    w
+                    for par in _FNDDS_BRAND.findall(text)
+                    for w in par.split()
+                    if w[:1].isupper() and w not in _NOT_BRAND
+                ]
             caps_tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
             if is_desc:
                 scoring, phrase, category = _description_parts(norm, caps_tokens)
@@ -551,7 +581,9 @@ class FoodIndex:
                 phrase_post.setdefault(t, []).append(j)
             # "Cheese, cheddar" is cheddar cheese: the text's head noun may sit
             # in the second segment of a USDA description
-            for t in set(_head2(norm)) - phrase_set if is_desc else ():
+            # (SR28's inverted names only: FNDDS writes "Cake, rice flour" for
+            # a cake, not for rice flour)
+            for t in set(_head2(norm)) - phrase_set if is_desc and src[fi] != "fndds" else ():
                 head2_post.setdefault(t, []).append(j)
             head_words.append(phrase[-1] if phrase else "")
             group = groups[fi]
@@ -936,6 +968,12 @@ class FoodIndex:
                     pen = pen + (ns == 0) * 3.0
             if brands:
                 pen = pen + min(brands * UNKNOWN_WORD_POINTS, UNKNOWN_WORD_CAP)
+            # "freeze dried kale": a form the text names and the description
+            # lacks is another food (dried, canned, frozen ... per gram)
+            forms = [self.postings[t] for t in content if t in FORM_WORDS]
+            if forms:
+                have = np.bincount(np.concatenate(forms), minlength=n)[cands]
+                pen = pen + (len(forms) - np.minimum(have, len(forms))) * FORM_MISSING_PENALTY
             # "Chicken breast without skin": a description with skin is another food
             absent = [self.postings[t] for t in norm.absent if t in self.postings]
             if absent:
@@ -1059,7 +1097,16 @@ def _head2(norm: NormText) -> tuple[str, ...]:
 
 
 def _is_dish(norm: NormText) -> bool:
-    return bool(set(norm.tokens) & _DISH_WORDS) or sum(1 for s in norm.segments if s) >= 2
+    """A dish or as-eaten text: its head noun is a dish, it is cooked, or it joins foods.
+
+    Comma segments alone do not make a dish: Cronometer writes single
+    ingredients that way ("Sweet Cherries, Frozen, Unsweetened").
+    """
+    segs = [sg for sg in norm.segments if sg]
+    if not segs:
+        return False
+    head = next((t for t in reversed(segs[0]) if t not in COOKED_WORDS), "")
+    return head in _DISH_WORDS or bool(set(norm.tokens) & COOKED_WORDS) or norm.joined
 
 
 def _source_rule(cands: list[Candidate], norm: NormText) -> list[Candidate]:
@@ -1321,6 +1368,14 @@ def _alias_state_fits(norm: NormText, state: int, raw_norm: NormText, descriptio
     return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
 
 
+def _absent_conflict(norm: NormText, desc_tokens: set[str] | frozenset[str]) -> bool:
+    """The description has a word the text says the food is without ("salted" butter)."""
+    for a in norm.absent:
+        if a in desc_tokens or (a == "salt" and "salted" in desc_tokens):
+            return True
+    return False
+
+
 def _form_conflict(text_norm: NormText, description: str) -> bool:
     forms = set(text_norm.tokens) & FORM_WORDS
     if not forms:
@@ -1397,7 +1452,11 @@ def _contained_alias(
         desc = set(idx.desc_tokens(pos_of[fid]))
         rest = [t for t in words if t not in toks and t not in COOKED_WORDS and t not in desc]
         soft = idx.soft_words(rest, head) if rest else frozenset()
-        if all((t not in idx.postings and _brand_like(t)) or t in soft for t in rest):
+        # an unknown word next to the head ("clarified butter", "rooibos
+        # tea") is the food's identity; in a later segment, a brand or flavour
+        if all(
+            t in soft or (t not in idx.postings and _brand_like(t) and t not in first) for t in rest
+        ) and not _absent_conflict(norm, desc):
             return fid, key
     return None
 
@@ -1569,7 +1628,10 @@ def match_texts(
     found = idx.search_many(norms, k=3, states=states)
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
-    raw_norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in texts]
+    # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
+    raw_norms = [
+        normalize_food_text(t.split(";")[0]) if isinstance(t, str) else empty_norm for t in texts
+    ]
     # (only texts written like descriptions, with comma segments, re-search)
     changed = [
         i
@@ -1639,6 +1701,7 @@ def match_texts(
                 hit in pos_of
                 and not states_conflict(states[qi], text_state(str(idx.descriptions[pos_of[hit]])))
                 and not _form_conflict(raw_norms[qi], str(idx.descriptions[pos_of[hit]]))
+                and not _absent_conflict(norm, set(idx.desc_tokens(pos_of[hit])))
             ):
                 fixed, method = hit, "alias"
         if fixed is not None:

@@ -104,6 +104,18 @@ _AFTER_COMMA_PREP = re.compile(
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
     r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are)"
 )
+#: Product nouns that alternatives share ("potato or white bread").
+_SHARED_HEADS = frozenset(
+    "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
+)
+
+#: States and forms kept from parentheses and commentary by :func:`clean_query`.
+_STATE_FORM_WORDS = frozenset(
+    """
+    raw cooked boiled baked roasted fried grilled steamed broiled stewed braised poached
+    sauteed scrambled canned frozen dried dehydrated smoked pickled
+    """.split()
+)
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
@@ -281,7 +293,19 @@ def _clean(text: str) -> str:
     t = _NONWORD.sub(" ", t.replace("-", " "))
     t = _WORD_SLASH.sub(" ", t)  # "seed/juice", "spaghetti/marinara": two words
     t = _DOT_NOT_DECIMAL.sub(" ", t)
-    return _NON_FAT.sub("nonfat", t)
+    t = _NON_FAT.sub("nonfat", t)
+    # FNDDS "skin not eaten", Cronometer "skin removed before cooking": without
+    t = _NOT_EATEN.sub(r"without \1", t)
+    t = _SKIN_REMOVED.sub("without skin", t)
+    t = _UNSWEETENED.sub("without sweetened", t)
+    # "homemade" is USDA's "prepared from recipe"
+    return _HOMEMADE.sub("recipe", t)
+
+
+_NOT_EATEN = re.compile(r"\b([a-z]+) not eaten\b")
+_SKIN_REMOVED = re.compile(r"\bskin removed\b(?: before cooking)?")
+_UNSWEETENED = re.compile(r"\b(?:unsweetened|not sweetened)\b")
+_HOMEMADE = re.compile(r"\bhome ?made\b")
 
 
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
@@ -461,27 +485,50 @@ def clean_query(text: str) -> str:
     t = t.split(";")[0]
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
     t = re.sub(r"\bcooked in (?:un)?salted water\b", "cooked", t)
+    unsalted = re.search(r"\b(?:unsalted|no salt added|salt free)\b", t) is not None
     t = re.sub(r"\b(?:unsalted|no salt added|salt free)\b", " ", t)
+    # forms and states in parentheses matter: "Chickpeas (Canned, Drained)"
+    kept_forms = [
+        w for par in _PAREN.findall(t) for w in re.findall(r"[a-z]+", par) if w in _STATE_FORM_WORDS
+    ]
     t = _PAREN.sub(" ", t)
     t = _LEAD_CONTAINER.sub("", t)
     t = re.sub(r"^\s*half\s+(?:an?|of)\s+", "", t)
     segs = t.split(",")
     kept = [segs[0]]
-    for seg in segs[1:]:
+    for si, seg in enumerate(segs[1:], start=1):
         if _AFTER_COMMA_PREP.match(seg) or not seg.strip():
-            break  # everything after a preparation note is commentary
+            # everything after a preparation note is commentary, but for a
+            # state or form ("Broccoli, Chopped, Boiled")
+            kept_forms += [
+                w
+                for later in segs[si:]
+                for w in re.findall(r"[a-z]+", later)
+                if w in _STATE_FORM_WORDS
+            ]
+            break
         kept.append(seg)
+    kept_forms = [w for w in dict.fromkeys(kept_forms) if w not in ",".join(kept)]
     t = ",".join(kept)
     # alternatives: "greek yogurt or sour cream" -> "greek yogurt"
     m = re.search(r"\s+or\s+(?:other\s+|any\s+other\s+)?", kept[0])
     if m:
         first = kept[0][: m.start()]
-        second = kept[0][m.end() :].split()
+        second = re.split(r"\s+(?:of|for|to|from)\s+", kept[0][m.end() :])[0].split()
         fw = first.split()
         # "canola or vegetable oil": one modifier before "or", the head after it
-        if fw and len(second) >= 2 and len(fw) <= 3 and not _NUM_TOKEN.match(fw[-1]):
-            lead = [w for w in fw if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS]
-            if len(lead) == 1:
+        if fw and len(second) >= 2 and not _NUM_TOKEN.match(fw[-1]):
+            lead = [
+                w
+                for w in fw
+                if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
+            ]
+            # "canola or vegetable oil"; "potato or white bread", "vegetable
+            # or mushroom broth": the shared head is a kind of product
+            shared = singular(second[-1]) in _SHARED_HEADS and singular(fw[-1]) != singular(
+                second[-1]
+            )
+            if (len(lead) == 1 and len(fw) <= 3) or shared:
                 first = first + " " + second[-1]
         t = ",".join([first, *kept[1:]])
     words = re.split(r"(\s+|,)", t)
@@ -494,4 +541,9 @@ def clean_query(text: str) -> str:
         if bare == "ground" and not meat:
             continue
         out.append(w)
-    return _WS.sub(" ", "".join(out)).strip(" ,")
+    t = _WS.sub(" ", "".join(out)).strip(" ,")
+    if kept_forms:
+        t = t + ", " + " ".join(kept_forms)
+    if unsalted:
+        t = t + ", without salt"
+    return t

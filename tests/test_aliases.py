@@ -221,3 +221,70 @@ def test_label_lines_point_at_records(labels, real_samples):
         for line in group["line"].astype(int):
             assert line in starts, f"{name}:{line}"
             assert starts[line].strip(), f"{name}:{line} has an empty {column}"
+
+
+# --- the fresh held-out labels (never used for tuning) -------------------------------
+
+
+@pytest.fixture(scope="module")
+def fresh_labels(repo_root):
+    return pd.read_csv(
+        repo_root / "benchmarks" / "match_labels_fresh.csv", dtype=str, keep_default_na=False
+    )
+
+
+def _record_starts(path: Path, column: str) -> dict[int, str]:
+    """1-based physical start line of each CSV record -> its ``column`` text."""
+    starts = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        col = next(reader).index(column)
+        start = reader.line_num + 1
+        for row in reader:
+            starts[start] = row[col]
+            start = reader.line_num + 1
+    return starts
+
+
+def test_fresh_labels_are_well_formed_and_disjoint(fresh_labels, labels, foods):
+    assert list(fresh_labels.columns) == list(labels.columns)
+    assert len(fresh_labels) >= 150
+    assert (fresh_labels["file"] != "own").all()
+    assert (fresh_labels["text"] == "").all(), "real texts stay in /work/shared"
+    assert fresh_labels["line"].str.fullmatch(r"\d+").all()
+    keys = set(zip(fresh_labels["file"], fresh_labels["line"].astype(int), strict=True))
+    assert len(keys) == len(fresh_labels)
+    old = set(zip(labels["file"], labels["line"].astype(int), strict=True))
+    assert not keys & old, sorted(keys & old)[:5]
+    # the same column per file as the tuned labels
+    old_cols = labels.groupby("file")["column"].first()
+    for name, column in zip(fresh_labels["file"], fresh_labels["column"], strict=True):
+        assert old_cols[name] == column, name
+    fndds = nutrigap.load_food_table("fndds")
+    for sr, fn in zip(
+        fresh_labels["expected_food_id"], fresh_labels["expected_fndds"], strict=True
+    ):
+        for ids, pattern, table in ((sr, r"\d{5}", foods), (fn, r"fndds:\d{8}", fndds)):
+            parts = ids.split("|")
+            assert len(parts) == len(set(parts)), ids
+            for fid in parts:
+                assert fid == "none" or (re.fullmatch(pattern, fid) and fid in table.index), fid
+
+
+def test_fresh_texts_are_new_and_distinct(fresh_labels, labels, real_samples):
+    def texts(df):
+        out = []
+        for (name, column), group in df[df["file"] != "own"].groupby(["file", "column"]):
+            starts = _record_starts(real_samples / name, column)
+            for line in group["line"].astype(int):
+                assert line in starts, f"{name}:{line}"
+                out.append(starts[line].strip().lower())
+        return out
+
+    fresh = texts(fresh_labels)
+    assert all(fresh)
+    assert len(set(fresh)) == len(fresh)
+    seen = set(texts(labels)) | set(
+        labels.loc[labels["file"] == "own", "text"].str.strip().str.lower()
+    )
+    assert not set(fresh) & seen

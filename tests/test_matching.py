@@ -219,8 +219,14 @@ class TestEveryday:
             m.loc[matched & (m.match_method == "fuzzy"), "match_score"] >= DEFAULT_THRESHOLD
         ).all()
 
+    def test_a_brand_product_named_alone_is_its_branded_food(self):
+        # the text is the brand's product name; the description's head is its maker
+        m = match_foods(_diary(["big mac", "Tabasco"]), aliases={})
+        assert m["food_id"].tolist() == ["21237", "06169"]
+        assert (m["match_method"] == "fuzzy").all()
+
     def test_nonsense_is_unmatched_never_assigned(self):
-        m = match_foods(_diary(["xyzzy plugh", "big mac", ""]), aliases={})
+        m = match_foods(_diary(["xyzzy plugh", "qwerty zork", ""]), aliases={})
         assert (m["status"] == "unmatched").all()
         assert m["food_id"].isna().all()
         assert (m["status_reason"].str.len() > 0).all()

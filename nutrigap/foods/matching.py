@@ -222,6 +222,18 @@ SOFT_WORD_WEIGHT: float = 0.25
 #: dried …) that a description lacks.
 FORM_MISSING_PENALTY: float = 10.0
 
+#: The same for "frozen": a frozen fruit or vegetable is close to the raw one.
+FROZEN_MISSING_PENALTY: float = 3.0
+
+#: Words naming a part or cut of a food ("salmon fillet", "celery stalks"):
+#: never the head noun when a food is named before them, and soft.
+PART_WORDS: frozenset[str] = frozenset(
+    "fillet filet stalk stick wedge tail floret spear chunk strip cube piece half round".split()
+)
+
+# one-word categories of USDA descriptions ("Fish, cod", "Spices, cumin")
+_HEAD_CATEGORIES = frozenset({"fish", "spice", "beverage"})
+
 #: Points off a description having a word the text says the food is without
 #: ("without skin", "skinless" against "meat and skin").
 ABSENT_WORD_PENALTY: float = 10.0
@@ -725,7 +737,17 @@ class FoodIndex:
         first_seg = segs[1] if category else segs[0]
         # the head noun is the last word that is not a cooking word
         # ("Chicken Breast Boiled" is about the breast)
-        head_word = next((t for t in reversed(first_seg) if t not in COOKED_WORDS), first_seg[-1])
+        # nor a part of a food ("salmon fillet", "celery stalks", "lime wedges")
+        # and, after another word, not a category ("cod fish" is cod, as USDA's
+        # "Fish, cod")
+        named = [t for t in first_seg if t not in COOKED_WORDS and t not in PART_WORDS]
+        if len(named) > 1 and named[-1] in _HEAD_CATEGORIES:
+            named = named[:-1]
+        head_word = (
+            named[-1]
+            if named
+            else next((t for t in reversed(first_seg) if t not in COOKED_WORDS), first_seg[-1])
+        )
         head = self._correct(head_word)
         unknown_head = head is None
         # words the table does not know: a brand or noise ("Hosen Baked Beans")
@@ -759,8 +781,14 @@ class FoodIndex:
         )
         first = segs[1] if category else segs[0]
         soft = self.soft_words(corrected, head)
+        # (and a category word after the food: "cod fish", "cumin spice")
+        parts = frozenset(corrected) & (PART_WORDS | _HEAD_CATEGORIES) - {head}
+        for t in parts:  # a cut or part weighs little against any food
+            weights[t] = min(weights.get(t, 1.0), SOFT_WORD_WEIGHT)
         phrase = frozenset(
-            c for c in (self._correct(t) for t in first) if c is not None and c not in COOKED_WORDS
+            c
+            for c in (self._correct(t) for t in first)
+            if c is not None and c not in COOKED_WORDS and c not in parts
         )
         return (
             corrected,
@@ -901,6 +929,7 @@ class FoodIndex:
             base = np.minimum(coverage, 100.0) - np.minimum(
                 extra * EXTRA_WORD_POINTS, EXTRA_WORD_CAP
             )
+            cook_ok = True
             if cook:
                 hits = np.bincount(np.concatenate([self.postings[t] for t in cook]), minlength=n)[
                     cands
@@ -917,12 +946,13 @@ class FoodIndex:
                     else np.zeros(len(cands), dtype=bool)
                 )
                 # the same cooking word: +2; a moist or dry heat neighbour
-                # ("boiled" / "stewed"): +1; another cooking method: -4
+                # ("boiled" / "stewed"): +1; another cooking method: -8
+                cook_ok = (hits > 0) | close | (self.name_state[cands] != 2)
                 base = (
                     base
                     + 2.0 * hits
                     + 1.0 * ((hits == 0) & close)
-                    - 4.0 * ((hits == 0) & ~close & (self.name_state[cands] == 2))
+                    - 8.0 * ((hits == 0) & ~close & (self.name_state[cands] == 2))
                 )
             name_head = self.name_head[cands]
             head_eq = name_head == self.token_id.get(head, -2)
@@ -948,6 +978,13 @@ class FoodIndex:
                 factor = np.where(ov >= len(content), factor, factor * 0.75)
             if unknown_head:  # "Fitbar": the table does not know the thing named
                 factor = factor * 0.75
+            bp = self.brand_postings.get(head)
+            if bp is not None:
+                # "Tabasco", "Big Mac", "Skittles": the text names the brand
+                # product, whose description's head is a category
+                factor = np.where(
+                    np.isin(cands, bp, assume_unique=True), np.maximum(factor, 1.0), factor
+                )
             f = self.flags
             pen = self._static_penalty(combo)[cands]
             dyn = self._dynamic[cands]
@@ -972,8 +1009,12 @@ class FoodIndex:
             # lacks is another food (dried, canned, frozen ... per gram)
             forms = [self.postings[t] for t in content if t in FORM_WORDS]
             if forms:
-                have = np.bincount(np.concatenate(forms), minlength=n)[cands]
-                pen = pen + (len(forms) - np.minimum(have, len(forms))) * FORM_MISSING_PENALTY
+                missing = np.zeros(len(cands))
+                for t, post in zip((t for t in content if t in FORM_WORDS), forms, strict=True):
+                    missing += ~np.isin(cands, post, assume_unique=True) * (
+                        FROZEN_MISSING_PENALTY if t == "frozen" else FORM_MISSING_PENALTY
+                    )
+                pen = pen + missing
             # "Chicken breast without skin": a description with skin is another food
             absent = [self.postings[t] for t in norm.absent if t in self.postings]
             if absent:
@@ -984,7 +1025,7 @@ class FoodIndex:
             # yellow or red, raw" / "Onions, raw"): every word of the
             # description is in the text and the head nouns agree, so the
             # description is the text's generic food
-            subsumed = (extra == 0) & (factor >= 0.9) & (pen <= 0) & (ov > 0)
+            subsumed = (extra == 0) & (factor >= 0.9) & (pen <= 0) & (ov > 0) & cook_ok
             if SUBSUMED_FLOOR and not unknown and not unknown_head and subsumed.any():
                 score = np.where(
                     subsumed, np.maximum(score, SUBSUMED_FLOOR + SUBSUMED_SLOPE * score), score

@@ -104,9 +104,24 @@ _AFTER_COMMA_PREP = re.compile(
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
     r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are)"
 )
+# legumes and grains bought dried: "dried" means uncooked (USDA "raw")
+_DRY_GOODS = re.compile(
+    r"\b(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
+    r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|wild rice)\b(?!\s*(?:flour|noodles?))"
+)
+
 #: Product nouns that alternatives share ("potato or white bread").
 _SHARED_HEADS = frozenset(
     "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
+)
+
+#: Words that describe a food without naming one (see ``_clean``).
+_DESCRIBING_WORDS = frozenset(
+    """
+    raw cooked boiled baked roasted fried grilled steamed broiled stewed braised poached
+    sauteed scrambled hard soft canned frozen dried smoked pickled slice chopped diced
+    sliced large medium small jumbo whole half halves plain salted unsalted cut
+    """.split()
 )
 
 #: States and forms kept from parentheses and commentary by :func:`clean_query`.
@@ -287,7 +302,17 @@ class NormText(NamedTuple):
 
 def _clean(text: str) -> str:
     t = fold(text)
-    t = _BRAND_DASH.sub("", t, count=1)
+    m = _BRAND_DASH.match(t)
+    if m is not None:
+        rest = t[m.end() :]
+        # "Brand - Food" drops the brand; "Eggs - Hard Boiled - Large",
+        # "Sweet Potato - Roasted Slices": the part after the dash only
+        # describes, so the part before it is the food
+        words = re.findall(r"[a-z]+", rest)
+        if any(w not in _DESCRIBING_WORDS and singular(w) not in _DESCRIBING_WORDS for w in words):
+            t = rest
+        else:
+            t = t[: m.end()].rstrip(" -") + ", " + rest.replace(" - ", ", ")
     t = _PCT.sub(r" \1% ", t)
     t = t.replace("(", ",").replace(")", ",").replace(";", ",")
     t = _NONWORD.sub(" ", t.replace("-", " "))
@@ -485,6 +510,10 @@ def clean_query(text: str) -> str:
     t = t.split(";")[0]
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
     t = re.sub(r"\bcooked in (?:un)?salted water\b", "cooked", t)
+    t = re.sub(r"\bcooked from (?:dried|dry)\b", "cooked", t)
+    if _DRY_GOODS.search(t):
+        # "dried great Northern beans", "dried long grain rice": uncooked
+        t = re.sub(r"\b(?:dried|dry)\b", "raw", t)
     unsalted = re.search(r"\b(?:unsalted|no salt added|salt free)\b", t) is not None
     t = re.sub(r"\b(?:unsalted|no salt added|salt free)\b", " ", t)
     # forms and states in parentheses matter: "Chickpeas (Canned, Drained)"

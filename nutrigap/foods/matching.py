@@ -215,6 +215,23 @@ LATER_SEGMENT_WEIGHT: float = 0.5
 #: beef, "jalapeno" of peppers) names a particular food.
 SOFT_MIN_HEADS: int = 3
 
+#: Colours name no food on their own ("white" is the head of a few USDA
+#: names, but "hamburger bun, white" is a bun).
+COLOUR_WORDS: frozenset[str] = frozenset("white red green yellow black brown golden purple".split())
+# adjectives by their ending ("crusty", "spatchcocked", "pickling"): soft even
+# when rare in the table
+_ADJECTIVE = re.compile(r"(?:[^e]y|ed|ing|ish)$")
+
+#: Head nouns of products identified by what they are made of ("porcini
+#: powder", "spelt flour", "lovage leaves"): an unknown word before them is the
+#: food, not a brand.
+GENERIC_HEADS: frozenset[str] = frozenset(
+    """
+    powder leaf flour oil juice sauce paste extract seed syrup milk butter cheese tea wine
+    vinegar sugar bar chip cake bread cookie cracker drink shake snack mix soup stew pie
+    """.split()
+)
+
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
 SOFT_WORD_WEIGHT: float = 0.25
 
@@ -236,7 +253,7 @@ _HEAD_CATEGORIES = frozenset({"fish", "spice", "beverage"})
 
 #: Points off a description having a word the text says the food is without
 #: ("without skin", "skinless" against "meat and skin").
-ABSENT_WORD_PENALTY: float = 10.0
+ABSENT_WORD_PENALTY: float = 20.0
 
 #: Score given to an alias found inside a longer text (:func:`_contained_alias`),
 #: below an alias of the whole text (100).
@@ -502,10 +519,10 @@ class FoodIndex:
             if t == head or t in COOKED_WORDS:
                 continue
             tid = self.token_id.get(t)
-            if tid is None or self._is_head[tid]:
+            if tid is None or (self._is_head[tid] and t not in COLOUR_WORDS):
                 continue
             post = self.postings[t]
-            if self._n_heads(t) < SOFT_MIN_HEADS:
+            if self._n_heads(t) < SOFT_MIN_HEADS and not _ADJECTIVE.search(t):
                 continue
             pos = np.searchsorted(post, same_head)
             pos[pos == len(post)] = 0
@@ -667,7 +684,9 @@ class FoodIndex:
             return self._typo_cache[token]
         out = None
         if len(token) >= 4 and not any(ch.isdigit() for ch in token):
-            hit = process.extractOne(token, self.vocab, scorer=fuzz.ratio, score_cutoff=88)
+            # (85 for long words: one wrong vowel in "jalepeno" is 87.5)
+            cutoff = 85 if len(token) >= 8 else 88
+            hit = process.extractOne(token, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
             # a typo keeps its first letter; "kalbe" (a brand) is not "kale"
             if hit is not None and hit[0][0] == token[0] and abs(len(hit[0]) - len(token)) <= 2:
                 out = hit[0]
@@ -686,8 +705,8 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         if not segs:
             return None
-        if len(segs) > 1 and all(t not in self.postings for t in segs[0]):
-            segs = segs[1:]
+        if len(segs) > 1 and all(t not in self.postings and _brand_like(t) for t in segs[0]):
+            segs = segs[1:]  # ("Sushi, with fish" is sushi)
         known = [t for sg in segs for t in sg if self._correct(t) is not None]
         if self._correct(segs[0][-1]) is not None and len(known) >= 2:
             segs = [
@@ -756,16 +775,12 @@ class FoodIndex:
         # ("Castelvetrano olives", "porcini powder": with one known word left,
         # the unknown one is the food's identity, not a brand)
         known = [t for t in corrected if t not in COOKED_WORDS]
-        brands = (
-            sum(1 for t in unknown_words if _brand_like(t))
-            if not unknown_head and len(known) >= 2
-            else 0
-        )
-        brand_set = (
-            {t for t in unknown_words if _brand_like(t)}
-            if not unknown_head and len(known) >= 2
-            else set()
-        )
+        # ("Ceylon cinnamon", "Diamond Crystal kosher salt": a specific food
+        # named by a known head noun lets one known word do; "porcini powder",
+        # "lovage leaves": a generic head is identified by the unknown word)
+        brandable = not unknown_head and (len(known) >= 2 or head not in GENERIC_HEADS)
+        brand_set = {t for t in unknown_words if _brand_like(t)} if brandable else set()
+        brands = len(brand_set)
         unknown = (
             sum(weights.get("\0" + t, 1.0) for t in unknown_words if t not in brand_set),
             brands,

@@ -102,7 +102,8 @@ _AFTER_COMMA_PREP = re.compile(
     r"halved|quartered|cubed|crushed|torn|cut|rinsed|drained|divided|softened|melted|cooled|"
     r"toasted and|patted|separated|beaten|at room|for |to taste|plus |optional|such as|"
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
-    r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are)"
+    r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are|"
+    r"includes? |including )"
 )
 # legumes and grains bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOODS = re.compile(
@@ -387,8 +388,8 @@ def normalize_food_text(text: str) -> NormText:
             if w == "skinless":
                 absent.append("skin")
                 continue
-            if w in NOISE_WORDS:
-                continue
+            if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
+                continue  # ("Rao's" leaves a lone "s")
             s = singular(w)
             if s in NOISE_WORDS:
                 continue

@@ -37,7 +37,7 @@ from nutrigap.io._common import (
     REJECTED_COLUMNS,
     RejectedRows,
     empty_rejected,
-    load_text,
+    load_source,
     read_table,
     rejected_rows,
 )
@@ -128,8 +128,8 @@ def read_diary(source: object, format: str = "auto", **kwargs: object) -> pd.Dat
             return read_text_diary(source, **kwargs)
     encoding = kwargs.pop("encoding", None)
     delimiter = kwargs.pop("delimiter", None)
-    text, name = load_text(source, encoding)
-    table = read_table(text, name, delimiter)
+    text, name, data = load_source(source, encoding)
+    table = read_table(text, name, delimiter, data)
     fmt = detect_format(table.header) if format == "auto" else format
     if fmt is None:
         if len(table.header) == 1 and format == "auto":  # one column, no header: free text

@@ -42,7 +42,7 @@ from nutrigap.io._common import (
     Table,
     cell_reason,
     finish,
-    load_text,
+    load_source,
     nutrient_column,
     nutrient_factor,
     parse_dates,
@@ -123,8 +123,8 @@ def read_cronometer(
     DiaryFormatError
         If the header is neither layout.
     """
-    text, name = load_text(source, encoding)
-    table = read_table(text, name, delimiter)
+    text, name, data = load_source(source, encoding)
+    table = read_table(text, name, delimiter, data)
     return _from_table(table)
 
 

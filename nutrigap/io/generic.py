@@ -43,7 +43,7 @@ from nutrigap.io._common import (
     Table,
     cell_reason,
     finish,
-    load_text,
+    load_source,
     norm_header,
     nutrient_column,
     nutrient_factor,
@@ -157,8 +157,8 @@ def read_csv_diary(
     DiaryFormatError
         If no column names the food.
     """
-    text, name = load_text(source, encoding)
-    table = read_table(text, name, delimiter)
+    text, name, data = load_source(source, encoding)
+    table = read_table(text, name, delimiter, data)
     return _from_table(
         table,
         columns=columns,

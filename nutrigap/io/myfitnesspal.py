@@ -32,7 +32,7 @@ from nutrigap.io._common import (
     Table,
     cell_reason,
     finish,
-    load_text,
+    load_source,
     norm_header,
     parse_dates,
     read_table,
@@ -106,8 +106,8 @@ def read_myfitnesspal(
         The canonical diary; ``attrs["format"]`` is ``"myfitnesspal-summary"``
         or ``"myfitnesspal-foods"``.
     """
-    text, name = load_text(source, encoding)
-    table = read_table(text, name, delimiter)
+    text, name, data = load_source(source, encoding)
+    table = read_table(text, name, delimiter, data)
     return _from_table(table, calcium_dv_mg=calcium_dv_mg, dayfirst=dayfirst)
 
 

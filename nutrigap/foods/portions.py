@@ -132,7 +132,9 @@ def measure_head(measure: str) -> tuple[str, bool]:
     return canonical_unit(head) or head, qualified
 
 
+@functools.lru_cache(maxsize=65536)
 def _kind(head: str) -> str:
+    """:func:`nutrigap.units.unit_kind` of a unit or measure head, once per string."""
     if head in {"oz", "lb", "g", "kg", "mg"}:
         return "mass"
     return unit_kind(head) if head else "other"
@@ -148,6 +150,7 @@ class _Measures:
 
     def __init__(self, items: list | None = None):
         self.items = items or []
+        self._density: tuple | None | bool = False  # False: not computed yet
 
     @staticmethod
     def parse(portions: pd.DataFrame) -> dict[str, _Measures]:
@@ -207,6 +210,11 @@ class _Measures:
 
     def density(self):
         """g per ml from the food's volume measures, plain first, then USDA order."""
+        if self._density is False:
+            self._density = self._find_density()
+        return self._density
+
+    def _find_density(self):
         best = None
         for order, (head, qual, amount, grams, measure) in enumerate(self.items):
             if _kind(head) != "volume":

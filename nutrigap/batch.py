@@ -636,9 +636,15 @@ def _summary_frame(
     uls[unsure_ul(s, uls, min_coverage)] = "cannot tell"
     s["ul_status"] = uls
     s["n_days"] = s["n_days"].astype(float)
-    s["age"] = np.repeat(np.array([p.age for p in profiles], dtype=float), K)
-    s["sex"] = np.repeat(np.array([p.sex for p in profiles], dtype=object), K)
-    s["life_stage"] = np.repeat(np.array([p.life_stage for p in profiles], dtype=object), K)
+    # per distinct profile, not per person (life_stage is computed on each access)
+    age = np.empty(P, dtype=float)
+    sex = np.empty(P, dtype=object)
+    stage = np.empty(P, dtype=object)
+    for prof, rows in groups.items():
+        age[rows], sex[rows], stage[rows] = prof.age, prof.sex, prof.life_stage
+    s["age"] = np.repeat(age, K)
+    s["sex"] = np.repeat(sex, K)
+    s["life_stage"] = np.repeat(stage, K)
     for c in ("name", "unit", "target_kind", "verdict", "status", "ul_scope", "ul_status", "sex"):
         s[c] = s[c].astype("str")
     s["person"] = s["person"].astype("str")

@@ -4,7 +4,9 @@ The alias table maps everyday diary names to SR28 foods; these tests run its
 validator, pin the choices that matter most (the as-eaten forms the README
 documents) and check that the validator does catch bad rows. The label file of
 the matching benchmark is checked for well-formed, existing ids and, where the
-real samples are present, for line numbers that point at real records.
+real samples are present, for line numbers that point at real records; the
+second tuning set and the held-out set must not share a line or a text with the
+label files before them.
 """
 
 from __future__ import annotations
@@ -288,3 +290,63 @@ def test_fresh_texts_are_new_and_distinct(fresh_labels, labels, real_samples):
         labels.loc[labels["file"] == "own", "text"].str.strip().str.lower()
     )
     assert not set(fresh) & seen
+
+
+# --- the held-out labels (2026-11-29 round 2, never used for tuning) ------------------
+
+
+@pytest.fixture(scope="module")
+def heldout_labels(repo_root):
+    return pd.read_csv(
+        repo_root / "benchmarks" / "match_labels_heldout.csv", dtype=str, keep_default_na=False
+    )
+
+
+def test_heldout_labels_are_well_formed(heldout_labels, labels, foods):
+    assert list(heldout_labels.columns) == list(labels.columns)
+    assert len(heldout_labels) >= 150
+    assert (heldout_labels["file"] != "own").all()
+    assert (heldout_labels["text"] == "").all(), "real texts stay in /work/shared"
+    assert heldout_labels["line"].str.fullmatch(r"\d+").all()
+    # the same column per file as the tuned labels
+    old_cols = labels.groupby("file")["column"].first()
+    for name, column in zip(heldout_labels["file"], heldout_labels["column"], strict=True):
+        assert old_cols[name] == column, name
+    fndds = nutrigap.load_food_table("fndds")
+    for sr, fn in zip(
+        heldout_labels["expected_food_id"], heldout_labels["expected_fndds"], strict=True
+    ):
+        for ids, pattern, table in ((sr, r"\d{5}", foods), (fn, r"fndds:\d{8}", fndds)):
+            parts = ids.split("|")
+            assert parts and len(parts) == len(set(parts)), ids
+            for fid in parts:
+                assert fid == "none" or (re.fullmatch(pattern, fid) and fid in table.index), fid
+
+
+def test_heldout_lines_are_new(heldout_labels, labels, fresh_labels):
+    keys = list(zip(heldout_labels["file"], heldout_labels["line"].astype(int), strict=True))
+    assert len(set(keys)) == len(keys)
+    for other in (labels, fresh_labels):
+        old = set(zip(other["file"], other["line"].astype(int), strict=True))
+        assert not set(keys) & old, sorted(set(keys) & old)[:5]
+
+
+def test_heldout_texts_are_new_and_distinct(heldout_labels, labels, fresh_labels, real_samples):
+    def texts(df):
+        out = []
+        for (name, column), group in df[df["file"] != "own"].groupby(["file", "column"]):
+            starts = _record_starts(real_samples / name, column)
+            for line in group["line"].astype(int):
+                assert line in starts, f"{name}:{line}"
+                out.append(starts[line].strip().lower())
+        return out
+
+    heldout = texts(heldout_labels)
+    assert all(heldout), "every held-out line holds a non-blank text"
+    assert len(set(heldout)) == len(heldout)
+    seen = (
+        set(texts(labels))
+        | set(texts(fresh_labels))
+        | set(labels.loc[labels["file"] == "own", "text"].str.strip().str.lower())
+    )
+    assert not set(heldout) & seen, sorted(set(heldout) & seen)[:5]

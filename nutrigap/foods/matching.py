@@ -205,6 +205,9 @@ FAMILY_MARGIN: float = 3.0
 EXTRA_WORD_POINTS: float = 3.0
 EXTRA_WORD_CAP: float = 15.0
 
+#: Candidates within this many points are a tie for :func:`fuzzy_doubt`.
+TIE: float = 1.0
+
 #: Weight of a text word that appears only in a later comma segment
 #: ("Egg, whole, raw, fresh, organic free range woodland"): such words qualify
 #: the food named first, so a description lacking them loses less.
@@ -228,7 +231,7 @@ _ADJECTIVE = re.compile(r"(?:[^e]y|ed|ing|ish)$")
 GENERIC_HEADS: frozenset[str] = frozenset(
     """
     powder leaf flour oil juice sauce paste extract seed syrup milk butter cheese tea wine
-    vinegar sugar bar chip cake bread cookie cracker drink shake snack mix soup stew pie
+    vinegar sugar bar chip cake bread cookie cracker drink shake snack mix soup stew pie flake
     """.split()
 )
 
@@ -245,7 +248,7 @@ FROZEN_MISSING_PENALTY: float = 3.0
 #: Words naming a part or cut of a food ("salmon fillet", "celery stalks"):
 #: never the head noun when a food is named before them, and soft.
 PART_WORDS: frozenset[str] = frozenset(
-    "fillet filet stalk stick wedge tail floret spear chunk strip cube piece half round".split()
+    "fillet filet stalk stick wedge tail floret spear chunk strip cube piece half round leaf".split()
 )
 
 # one-word categories of USDA descriptions ("Fish, cod", "Spices, cumin")
@@ -604,6 +607,8 @@ class FoodIndex:
             phrase_set = set(phrase)
             phrase_len.append(len(phrase_set))
             toks = set(scoring) | phrase_set
+            if category == "spice":  # spices are dried ("6 dried cloves")
+                toks |= {"dried", "dry"}
             for t in toks:
                 postings.setdefault(t, []).append(j)
             for t in phrase_set:
@@ -759,7 +764,12 @@ class FoodIndex:
         # nor a part of a food ("salmon fillet", "celery stalks", "lime wedges")
         # and, after another word, not a category ("cod fish" is cod, as USDA's
         # "Fish, cod")
-        named = [t for t in first_seg if t not in COOKED_WORDS and t not in PART_WORDS]
+        lead = [self._correct(t) or t for t in norm.lead] if norm.joined else []
+        named = [
+            t
+            for t in (lead if any(t in self.postings for t in lead) else first_seg)
+            if t not in COOKED_WORDS and t not in PART_WORDS
+        ]
         if len(named) > 1 and named[-1] in _HEAD_CATEGORIES:
             named = named[:-1]
         head_word = (
@@ -1588,7 +1598,35 @@ def same_family(a: str, b: str) -> bool:
     return ha == hb or ha in pb or hb in pa
 
 
-def fuzzy_doubt(cands: list[Candidate], text_head: str | None = None) -> str | None:
+def _identity_words(description: str) -> frozenset[str]:
+    """Words of a description beyond cooking states and forms (what tells foods apart)."""
+    return frozenset(
+        t
+        for t in normalize_food_text(description).tokens
+        if t not in COOKED_WORDS
+        and t not in FORM_WORDS
+        and t not in _PROCESSED_WORDS
+        and t not in _MINOR_WORDS
+    )
+
+
+# packing, cutting, salting and enrichment variants of one food: a tie between
+# them is not a guess between foods ("drained solids" / "solids and liquids")
+_MINOR_WORDS = frozenset(
+    """
+    style chunk smooth crunchy creamy solid liquid drained chopped spear sliced diced whole
+    halve added salt enriched unenriched fortified unfortified peel peeled unprepared prepared
+    pack packed heated unheated ready serve year round average mature immature commercially
+    nonfat lowfat fat free reduced light lite low milkfat
+    """.split()
+)
+
+
+def fuzzy_doubt(
+    cands: list[Candidate],
+    text_head: str | None = None,
+    text_words: frozenset[str] | None = None,
+) -> str | None:
     """Why the best fuzzy candidate must not be accepted, or None to accept it.
 
     The acceptance rule beyond the threshold (see the module docstring): a
@@ -1604,6 +1642,10 @@ def fuzzy_doubt(cands: list[Candidate], text_head: str | None = None) -> str | N
         Scored candidates, best first.
     text_head : str, optional
         The text's head noun, as the scorer corrected it ("broth").
+    text_words : frozenset of str, optional
+        The text's words: a best candidate within :data:`TIE` points of a
+        food that differs from it by words the text lacks on both sides
+        ("Acerola juice" / "Apple juice" for "juice") is a guess.
 
     Returns
     -------
@@ -1615,6 +1657,16 @@ def fuzzy_doubt(cands: list[Candidate], text_head: str | None = None) -> str | N
     if nxt is None:
         return None
     lead = best.score - nxt.score
+    if lead < TIE and text_words is not None:
+        # "juice" → acerola or apple juice, "Salmon, Alaskan" → chinook or chum:
+        # a tie between foods told apart by words the text does not have
+        ia, ib = _identity_words(best.description), _identity_words(nxt.description)
+        a, b = ia - ib - text_words, ib - ia - text_words
+        if a and b:
+            return (
+                f"ties with {nxt.food_id} {nxt.description} ({lead:.1f} points): "
+                f"the text does not say {' or '.join(sorted(a | b)[:4])}"
+            )
     named = text_head is not None and text_head == _family(best.description)[1]
     if best.score < UNCERTAIN_BELOW and not named and lead < MIN_MARGIN:
         return (
@@ -1794,7 +1846,11 @@ def match_texts(
                 chosen, method = contained, "alias"
             elif cands and cands[0].score >= threshold:
                 q = idx._query(norm)
-                doubt = fuzzy_doubt(cands, q[1] if q is not None else None)
+                doubt = fuzzy_doubt(
+                    cands,
+                    q[1] if q is not None else None,
+                    frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
+                )
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"
                 else:

@@ -103,12 +103,16 @@ _AFTER_COMMA_PREP = re.compile(
     r"toasted and|patted|separated|beaten|at room|for |to taste|plus |optional|such as|"
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
     r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are|"
-    r"includes? |including )"
+    r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated)"
 )
 # legumes and grains bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOODS = re.compile(
     r"\b(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
     r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|wild rice)\b(?!\s*(?:flour|noodles?))"
+)
+
+_INLINE_COMMENT = re.compile(
+    r"\s(?:such as|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)\b.*$"
 )
 
 #: Product nouns that alternatives share ("potato or white bread").
@@ -196,6 +200,11 @@ def fold(text: str) -> str:
 
 
 _SINGULAR_EXCEPTIONS = {
+    "chile": "chili",
+    "chiles": "chili",
+    "chilli": "chili",
+    "chillies": "chili",
+    "chilies": "chili",
     "leaves": "leaf",
     "loaves": "loaf",
     "halves": "half",
@@ -263,6 +272,9 @@ class NormText(NamedTuple):
     absent : tuple of str
         Words the text says the food is without ("without skin", "no salt",
         "skinless" → ``("skin", "salt")``); not among ``tokens``.
+    lead : tuple of str
+        For a text joining foods, the words of the first one ("chicken with
+        gravy" → ``("chicken",)``); empty otherwise.
     """
 
     segments: tuple[tuple[str, ...], ...]
@@ -271,6 +283,7 @@ class NormText(NamedTuple):
     text: str
     joined: bool = False
     absent: tuple[str, ...] = ()
+    lead: tuple[str, ...] = ()
 
     @property
     def head(self) -> str:
@@ -302,7 +315,7 @@ class NormText(NamedTuple):
 
 
 def _clean(text: str) -> str:
-    t = fold(text)
+    t = fold(text).replace("w/o ", "without ").replace("w/ ", "with ")
     m = _BRAND_DASH.match(t)
     if m is not None:
         rest = t[m.end() :]
@@ -321,9 +334,10 @@ def _clean(text: str) -> str:
     t = _DOT_NOT_DECIMAL.sub(" ", t)
     t = _NON_FAT.sub("nonfat", t)
     # FNDDS "skin not eaten", Cronometer "skin removed before cooking": without
-    t = _NOT_EATEN.sub(r"without \1", t)
-    t = _SKIN_REMOVED.sub("without skin", t)
-    t = _UNSWEETENED.sub("without sweetened", t)
+    # (each its own segment: "unsweetened cocoa powder" is still cocoa powder)
+    t = _NOT_EATEN.sub(r", without \1,", t)
+    t = _SKIN_REMOVED.sub(", without skin,", t)
+    t = _UNSWEETENED.sub(", without sweetened,", t)
     # "homemade" is USDA's "prepared from recipe"
     return _HOMEMADE.sub("recipe", t)
 
@@ -402,6 +416,16 @@ def normalize_food_text(text: str) -> NormText:
     tokens = tuple(seen)
     first = next((seg for seg in _clean(text).split(",") if seg.strip()), "")
     joined = bool(_JOINED.search(first)) and sum(1 for s in segments if s) >= 1
+    lead: tuple[str, ...] = ()
+    if joined:
+        # the first food of "chicken with gravy", "baguette brushed with oil"
+        before = _JOINED.split(first, maxsplit=1)[0]
+        lead = tuple(
+            singular(w)
+            for w in before.split()
+            if w not in NOISE_WORDS and not _NUM_TOKEN.match(w) and w not in UNIT_WORDS
+            and singular(w) not in NOISE_WORDS and not (len(w) == 1 and w.isalpha())
+        )  # fmt: skip
     return NormText(
         tuple(segments),
         tokens,
@@ -409,6 +433,7 @@ def normalize_food_text(text: str) -> NormText:
         " ".join(tokens),
         joined,
         tuple(dict.fromkeys(a for a in absent if a not in seen)),
+        lead,
     )
 
 
@@ -522,6 +547,9 @@ def clean_query(text: str) -> str:
         w for par in _PAREN.findall(t) for w in re.findall(r"[a-z]+", par) if w in _STATE_FORM_WORDS
     ]
     t = _PAREN.sub(" ", t)
+    # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
+    # choice", "carrots cut into rounds"
+    t = _INLINE_COMMENT.sub("", t)
     t = _LEAD_CONTAINER.sub("", t)
     t = re.sub(r"^\s*half\s+(?:an?|of)\s+", "", t)
     segs = t.split(",")
@@ -539,6 +567,12 @@ def clean_query(text: str) -> str:
             break
         kept.append(seg)
     kept_forms = [w for w in dict.fromkeys(kept_forms) if w not in ",".join(kept)]
+    # a list of alternatives ("navy, cannellini, or other white beans", "Fish
+    # Sticks, Patties, or Nuggets"): the first, with the last one's head below
+    or_at = next((i for i, sg in enumerate(kept) if i > 0 and re.match(r"\s*or\s", sg)), None)
+    if or_at is not None:
+        last = re.sub(r"^\s*or\s+", "", kept[or_at])
+        kept = [kept[0] + " or " + last, *kept[or_at + 1 :]]
     t = ",".join(kept)
     # alternatives: "greek yogurt or sour cream" -> "greek yogurt"
     m = re.search(r"\s+or\s+(?:other\s+|any\s+other\s+)?", kept[0])
@@ -547,18 +581,25 @@ def clean_query(text: str) -> str:
         second = re.split(r"\s+(?:of|for|to|from)\s+", kept[0][m.end() :])[0].split()
         fw = first.split()
         # "canola or vegetable oil": one modifier before "or", the head after it
-        if fw and len(second) >= 2 and not _NUM_TOKEN.match(fw[-1]):
-            lead = [
-                w
-                for w in fw
-                if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
-            ]
-            # "canola or vegetable oil"; "potato or white bread", "vegetable
-            # or mushroom broth": the shared head is a kind of product
+        lead = [
+            w
+            for w in fw
+            if not _NUM_TOKEN.match(w)
+            and w not in UNIT_WORDS
+            and w not in NOISE_WORDS
+            and w not in PREP_WORDS
+        ]
+        if fw and not lead and second:
+            # "finely grated or minced garlic": the food is after "or"
+            first = first + " " + " ".join(second)
+        elif fw and len(second) >= 2 and not _NUM_TOKEN.match(fw[-1]):
+            # "canola or vegetable oil", "kalamata or nicoise olives": one
+            # modifier before "or", the head after it; "potato or white
+            # bread", "vegetable or mushroom broth": a shared product noun
             shared = singular(second[-1]) in _SHARED_HEADS and singular(fw[-1]) != singular(
                 second[-1]
             )
-            if (len(lead) == 1 and len(fw) <= 3) or shared:
+            if len(lead) == 1 or shared:
                 first = first + " " + second[-1]
         t = ",".join([first, *kept[1:]])
     words = re.split(r"(\s+|,)", t)
@@ -566,10 +607,14 @@ def clean_query(text: str) -> str:
     out = []
     for w in words:
         bare = w.strip(" -.")
+        if bare == "minced" and meat:  # minced pork is ground pork
+            out.append(w.replace("minced", "ground"))
+            continue
         if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:
             continue
         if bare == "ground" and not meat:
             continue
+
         out.append(w)
     t = _WS.sub(" ", "".join(out)).strip(" ,")
     if kept_forms:

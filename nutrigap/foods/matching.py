@@ -235,6 +235,10 @@ GENERIC_HEADS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: The same, for the words around an alias found inside a text
+#: (:func:`_contained_alias`): a stricter test, as nothing scores the rest.
+CONTAINED_MIN_HEADS: int = 8
+
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
 SOFT_WORD_WEIGHT: float = 0.25
 
@@ -500,7 +504,9 @@ class FoodIndex:
         """Normalised words of the description of the food at position ``pos``."""
         return normalize_food_text(str(self.descriptions[pos])).tokens
 
-    def soft_words(self, words: list[str], head: str) -> frozenset[str]:
+    def soft_words(
+        self, words: list[str], head: str, min_heads: int | None = None
+    ) -> frozenset[str]:
         """Words of a text that cannot tell foods with its head noun apart.
 
         A word other than the head noun is *soft* when no description with
@@ -525,7 +531,7 @@ class FoodIndex:
             if tid is None or (self._is_head[tid] and t not in COLOUR_WORDS):
                 continue
             post = self.postings[t]
-            if self._n_heads(t) < SOFT_MIN_HEADS and not _ADJECTIVE.search(t):
+            if self._n_heads(t) < (min_heads or SOFT_MIN_HEADS) and not _ADJECTIVE.search(t):
                 continue
             pos = np.searchsorted(post, same_head)
             pos[pos == len(post)] = 0
@@ -1517,7 +1523,7 @@ def _contained_alias(
             continue
         desc = set(idx.desc_tokens(pos_of[fid]))
         rest = [t for t in words if t not in toks and t not in COOKED_WORDS and t not in desc]
-        soft = idx.soft_words(rest, head) if rest else frozenset()
+        soft = idx.soft_words(rest, head, min_heads=CONTAINED_MIN_HEADS) if rest else frozenset()
         # an unknown word next to the head ("clarified butter", "rooibos
         # tea") is the food's identity; in a later segment, a brand or flavour
         if all(

@@ -112,7 +112,8 @@ _DRY_GOODS = re.compile(
 )
 
 _INLINE_COMMENT = re.compile(
-    r"\s(?:such as|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)\b.*$"
+    r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)"
+    r"\b.*$"
 )
 
 #: Product nouns that alternatives share ("potato or white bread").
@@ -200,11 +201,6 @@ def fold(text: str) -> str:
 
 
 _SINGULAR_EXCEPTIONS = {
-    "chile": "chili",
-    "chiles": "chili",
-    "chilli": "chili",
-    "chillies": "chili",
-    "chilies": "chili",
     "leaves": "leaf",
     "loaves": "loaf",
     "halves": "half",
@@ -316,6 +312,10 @@ class NormText(NamedTuple):
 
 def _clean(text: str) -> str:
     t = fold(text).replace("w/o ", "without ").replace("w/ ", "with ")
+    # "chile", "chilli" are peppers (USDA: "Peppers, hot chile" and "hot chili");
+    # "chili" alone is also the dish
+    t = _CHILE_PEPPER.sub("chili", t)
+    t = _CHILE.sub("chili pepper", t)
     m = _BRAND_DASH.match(t)
     if m is not None:
         rest = t[m.end() :]
@@ -348,6 +348,8 @@ _UNSWEETENED = re.compile(r"\b(?:unsweetened|not sweetened)\b")
 _HOMEMADE = re.compile(r"\bhome ?made\b")
 
 
+_CHILE_PEPPER = re.compile(r"\bchil(?:e|es|li|lis|lies|ies)\b(?=\s+peppers?\b)")
+_CHILE = re.compile(r"\bchil(?:e|es|li|lis|lies|ies)\b")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -550,6 +552,16 @@ def clean_query(text: str) -> str:
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
+    # a leading segment of quantity and preparation only ("2 lb cleaned,
+    # thinly chiffonaded collard greens") runs on into the next
+    while "," in t:
+        head, rest = t.split(",", 1)
+        if any(
+            w not in PREP_WORDS and w not in UNIT_WORDS and not _NUM_TOKEN.match(w)
+            for w in re.findall(r"[a-z0-9/.%]+", head)
+        ):
+            break
+        t = head + " " + rest
     t = _LEAD_CONTAINER.sub("", t)
     t = re.sub(r"^\s*half\s+(?:an?|of)\s+", "", t)
     segs = t.split(",")

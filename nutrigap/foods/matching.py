@@ -276,6 +276,10 @@ FUZZY_OVER_ALIAS: float = 97.0
 SUBSUMED_FLOOR: float = 70.0
 SUBSUMED_SLOPE: float = 0.3
 
+#: Points off FNDDS candidates for texts that name a single ingredient (not a
+#: dish, :func:`_is_dish`) when matching against both tables.
+FNDDS_INGREDIENT_POINTS: float = 10.0
+
 #: Candidates within this many points of the best count as a close call for the
 #: FNDDS/SR28 source rule.
 CLOSE_CALL: float = 3.0
@@ -485,6 +489,7 @@ class FoodIndex:
         self.brand_postings = {t: np.asarray(v, dtype=np.int64) for t, v in post.items()}
         self.food_rank = np.argsort(np.argsort(self.food_ids.astype(str), kind="stable"))
         self.multi_source = len(set(self.sources.tolist())) > 1
+        self._is_fndds = self.sources == "fndds"
         # names per head noun, and which words are some name's head noun
         order = np.argsort(self.name_head, kind="stable")
         heads, starts = np.unique(self.name_head[order], return_index=True)
@@ -601,12 +606,14 @@ class FoodIndex:
             caps_tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
             if is_desc:
                 scoring, phrase, category = _description_parts(norm, caps_tokens)
-                desc_phrase, desc_category = phrase, category
+                desc_phrase, desc_category, desc_scoring = phrase, category, scoring
             else:
                 # FNDDS additional descriptions are variants, flavours or
                 # brands *of the described food* ("salmon" for a cream cheese
-                # spread): they add words, never change the head.
-                scoring = tuple(dict.fromkeys((*norm.tokens, *desc_phrase)))
+                # spread): they add words, never change the head, nor drop the
+                # description's ("steamed" for "Rice, white, with corn" is
+                # still rice with corn)
+                scoring = tuple(dict.fromkeys((*norm.tokens, *desc_scoring)))
                 phrase, category = desc_phrase, desc_category
             key = " ".join(sorted(set(scoring)))
             keys.append(key)
@@ -628,7 +635,11 @@ class FoodIndex:
             head_words.append(phrase[-1] if phrase else "")
             group = groups[fi]
             low = text.lower()
-            flags["baby"][j] = group == "Baby Foods" or category in {"babyfood", "infant formula"}
+            flags["baby"][j] = (
+                group == "Baby Foods"
+                or group.startswith(("Baby ", "Infant formula"))  # FNDDS WWEIA categories
+                or category in {"babyfood", "infant formula"}
+            )
             flags["candy"][j] = category == "candy" or low.startswith("candies")
             flags["fast"][j] = group in {"Fast Foods", "Restaurant Foods"}
             flags["native"][j] = group == "American Indian/Alaska Native Foods"
@@ -1063,6 +1074,11 @@ class FoodIndex:
                 )
             if typo:
                 score = score * 0.9  # a corrected spelling is never exact
+            if self.multi_source and not _is_dish(norm):
+                # a single ingredient: SR28 describes it as bought, FNDDS as
+                # eaten in a dish; FNDDS wins only when clearly better
+                score = score - self._is_fndds[self.name_food[cands]] * FNDDS_INGREDIENT_POINTS
+                score = np.clip(score, 0.0, 100.0)
             score = np.round(score, 1)
             if len(cands) > 64:  # only the best few need a full ordering
                 keep = np.argpartition(-score, 63)[:64]
@@ -1659,7 +1675,11 @@ def fuzzy_doubt(
         The reason, for ``status_reason``; None when the match is accepted.
     """
     best = cands[0]
-    nxt = next((c for c in cands[1:] if c.food_id != best.food_id), None)
+    # (the next food of the same table: SR28 and FNDDS often describe one food
+    # twice, "Pomegranate juice, bottled" / "Pomegranate juice, 100%")
+    nxt = next(
+        (c for c in cands[1:] if c.food_id != best.food_id and c.source == best.source), None
+    )
     if nxt is None:
         return None
     lead = best.score - nxt.score

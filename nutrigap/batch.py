@@ -236,12 +236,17 @@ def _read_one(path: str, read_kwargs: dict[str, Any]) -> tuple[pd.DataFrame | No
                 }
             )
     stem = Path(path).stem
+    fmt = d.attrs.get("format", "")
+    # attrs off first: pandas deep-copies them (the rejected frame too) on every
+    # operation, which cost more than reading a 100-row file
+    d.attrs = {}
     if "person" in d.columns:
-        person = d["person"].astype(object).where(d["person"].notna(), stem).astype(str)
+        col = d["person"].astype(object)
+        person = col.where(col.notna(), stem).astype(str).to_numpy(dtype=object)
     else:
-        person = pd.Series(stem, index=d.index, dtype=object)
-    d = d.assign(person=person.to_numpy(dtype=object))
-    d.attrs = {"format": d.attrs.get("format", ""), "rejected": rej}
+        person = np.full(len(d), stem, dtype=object)
+    d["person"] = person
+    d.attrs = {"format": fmt, "rejected": rej}
     return d, errors
 
 

@@ -122,10 +122,24 @@ candy ("Candies, …")                                25     candy, chocolate, g
 fast food / restaurant food group                   20     fast, restaurant, a brand
 American Indian/Alaska Native food group            12     native, alaska, indian …
 branded (an ALL-CAPS brand word in the description) 15     one of its brand words
-dehydrated, dried, powder, dry, instant …            8     that word
+dehydrated, dried, powder, dry, instant, frozen …     8     that word
+the skin alone ("Potatoes, raw, skin")              12     skin as the head noun
 USDA Commodity                                       5     usda, commodity
 "with salt" / "salted" (USDA's salted twin)          2     salt, salted
 =================================================  ======  =========================
+
+Further rules (points, each explained where it is defined):
+:data:`FORM_MISSING_PENALTY` for a form the text names and the description
+lacks (:data:`FROZEN_MISSING_PENALTY` for frozen), :data:`ABSENT_WORD_PENALTY`
+for a word the text says the food is without ("without skin"), another
+cooking method than the text's (8, 1 back for a neighbour,
+:data:`COOKING_NEIGHBOURS`), soft words (:meth:`FoodIndex.soft_words`) and
+part words (:data:`PART_WORDS`) weighing :data:`SOFT_WORD_WEIGHT`, later comma
+segments :data:`LATER_SEGMENT_WEIGHT`, the floor of a description subsumed by
+the text (:data:`SUBSUMED_FLOOR`), a brand product named alone ("Tabasco"),
+ties between different foods (:func:`fuzzy_doubt`, :data:`TIE`), aliases found
+inside a longer text (:func:`_contained_alias`) and, with both tables,
+:data:`FNDDS_INGREDIENT_POINTS`.
 
 The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
 every word with the query still scores 25 points under an egg that does.
@@ -399,6 +413,12 @@ _COOKED_RE = re.compile(
 )
 
 
+_BEING_PREPARED = re.compile(
+    r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
+    r"julienned|butterflied|spatchcocked|cut into)\b"
+)
+
+
 def text_state(text: str) -> int:
     """0 = no state named, 1 = raw, 2 = cooked (any cooking word)."""
     if not isinstance(text, str):
@@ -432,6 +452,7 @@ _PENALTY_POINTS = {
     "processed": 8.0,
     "commodity": 5.0,
     "salt": 2.0,
+    "skin": 12.0,
 }
 
 
@@ -645,6 +666,8 @@ class FoodIndex:
             flags["native"][j] = group == "American Indian/Alaska Native Foods"
             flags["commodity"][j] = category == "usda commodity" or "usda commodity" in low
             flags["salt"][j] = bool(_WITH_SALT.search(low))
+            # a food's skin alone ("Potatoes, raw, skin"), not "flesh and skin"
+            flags["skin"][j] = "skin" in toks and not toks & {"flesh", "meat"}
             brands.append(caps_tokens)
             flags["brand"][j] = bool(caps)
             for t in normalize_food_text(_BRAND.sub(" ", text)).tokens:
@@ -820,6 +843,7 @@ class FoodIndex:
             bool(q & _NATIVE_WORDS),
             bool(q & {"usda", "commodity"}),
             bool(q & {"salt", "salted"}),
+            head == "skin",  # "potato skins" are skins
         )
         first = segs[1] if category else segs[0]
         soft = self.soft_words(corrected, head)
@@ -1012,7 +1036,9 @@ class FoodIndex:
             # USDA's inverted names: "Chicken, broilers or fryers, breast" is
             # chicken breast (the description's head in the text, the text's
             # head in its next segment) and agrees like a head noun
-            inverted = related2 & qmask[name_head] & ~head_eq & qphrase_in
+            # (not for a text joining foods: "chicken with gravy" is not
+            # "Gravy, chicken")
+            inverted = related2 & qmask[name_head] & ~head_eq & qphrase_in & (not joined)
             factor = np.where(
                 inverted & (phrase_ov >= self.phrase_len[cands]), np.maximum(factor, 1.0), factor
             )
@@ -1124,7 +1150,9 @@ class FoodIndex:
         got = self._static_cache.get(waived)
         if got is None:
             got = np.zeros(self.n_names)
-            for rule, off in zip(("baby", "native", "commodity", "salt"), waived, strict=True):
+            for rule, off in zip(
+                ("baby", "native", "commodity", "salt", "skin"), waived, strict=True
+            ):
                 if not off:
                     got += self.flags[rule] * _PENALTY_POINTS[rule]
             self._static_cache[waived] = got
@@ -1758,7 +1786,12 @@ def match_texts(
     empty_norm = NormText((), (), "", "")
     cleaned = [clean_query(t) if isinstance(t, str) else t for t in texts]
     norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in cleaned]
-    states = [text_state(t) for t in cleaned]
+    # a food being prepared ("peeled and deveined shrimp", "minced pork",
+    # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
+    states = [
+        text_state(c) or (1 if isinstance(t, str) and _BEING_PREPARED.search(t.lower()) else 0)
+        for t, c in zip(texts, cleaned, strict=True)
+    ]
     found = idx.search_many(norms, k=3, states=states)
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first

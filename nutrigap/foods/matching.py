@@ -1024,7 +1024,7 @@ class FoodIndex:
             head_eq = name_head == self.token_id.get(head, -2)
             h2 = self.head2_postings.get(head)
             if h2 is not None:
-                related2 = np.isin(cands, h2, assume_unique=True)
+                related2 = self._member(h2, cands)
             else:
                 related2 = np.zeros(len(cands), dtype=bool)
             related = (phrase_ov > 0) | qmask[name_head] | related2
@@ -1050,9 +1050,7 @@ class FoodIndex:
             if bp is not None:
                 # "Tabasco", "Big Mac", "Skittles": the text names the brand
                 # product, whose description's head is a category
-                factor = np.where(
-                    np.isin(cands, bp, assume_unique=True), np.maximum(factor, 1.0), factor
-                )
+                factor = np.where(self._member(bp, cands), np.maximum(factor, 1.0), factor)
             f = self.flags
             pen = self._static_penalty(combo)[cands]
             dyn = self._dynamic[cands]
@@ -1079,7 +1077,7 @@ class FoodIndex:
             if forms:
                 missing = np.zeros(len(cands))
                 for t, post in zip((t for t in content if t in FORM_WORDS), forms, strict=True):
-                    missing += ~np.isin(cands, post, assume_unique=True) * (
+                    missing += ~self._member(post, cands) * (
                         FROZEN_MISSING_PENALTY if t == "frozen" else FORM_MISSING_PENALTY
                     )
                 pen = pen + missing
@@ -1130,6 +1128,14 @@ class FoodIndex:
             out[qi] = cands_q[:k]
             memo[mkey] = tuple(out[qi])
         return out
+
+    def _member(self, names: np.ndarray, cands: np.ndarray) -> np.ndarray:
+        """Whether each of ``cands`` is among the sorted name positions ``names``."""
+        if len(names) == 0:
+            return np.zeros(len(cands), dtype=bool)
+        pos = np.searchsorted(names, cands)
+        pos[pos == len(names)] = 0
+        return names[pos] == cands
 
     def _coverage(self, content, weights, cands, ov, head_any, head_in_q, unknown):
         """Weighted share of the text's words a name has (0-100, head counted twice)."""

@@ -111,6 +111,11 @@ _DRY_GOODS = re.compile(
     r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|wild rice)\b(?!\s*(?:flour|noodles?))"
 )
 
+_COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
+_COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
+_DRIED = re.compile(r"\b(?:dried|dry)\b")
+_UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
+_HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 _INLINE_COMMENT = re.compile(
     r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)"
     r"\b.*$"
@@ -311,40 +316,59 @@ class NormText(NamedTuple):
 
 
 def _clean(text: str) -> str:
-    t = fold(text).replace("w/o ", "without ").replace("w/ ", "with ")
-    # "chile", "chilli" are peppers (USDA: "Peppers, hot chile" and "hot chili");
-    # "chili" alone is also the dish
-    t = _CHILE_PEPPER.sub("chili", t)
-    t = _CHILE.sub("chili pepper", t)
-    m = _BRAND_DASH.match(t)
-    if m is not None:
-        rest = t[m.end() :]
-        # "Brand - Food" drops the brand; "Eggs - Hard Boiled - Large",
-        # "Sweet Potato - Roasted Slices": the part after the dash only
-        # describes, so the part before it is the food
-        words = re.findall(r"[a-z]+", rest)
-        if any(w not in _DESCRIBING_WORDS and singular(w) not in _DESCRIBING_WORDS for w in words):
-            t = rest
-        else:
-            t = t[: m.end()].rstrip(" -") + ", " + rest.replace(" - ", ", ")
-    t = _PCT.sub(r" \1% ", t)
+    t = fold(text)
+    # (each rewrite runs only where its words occur: this runs on every text)
+    if "w/" in t:
+        t = t.replace("w/o ", "without ").replace("w/ ", "with ")
+    if "chil" in t:
+        # "chile", "chilli" are peppers (USDA: "Peppers, hot chile" and "hot
+        # chili"); "chili" alone is also the dish
+        t = _CHILE_PEPPER.sub("chili", t)
+        t = _CHILE.sub("chili pepper", t)
+    if " - " in t:
+        m = _BRAND_DASH.match(t)
+        if m is not None:
+            rest = t[m.end() :]
+            # "Brand - Food" drops the brand; "Eggs - Hard Boiled - Large",
+            # "Sweet Potato - Roasted Slices": the part after the dash only
+            # describes, so the part before it is the food
+            words = re.findall(r"[a-z]+", rest)
+            if any(
+                w not in _DESCRIBING_WORDS and singular(w) not in _DESCRIBING_WORDS for w in words
+            ):
+                t = rest
+            else:
+                t = t[: m.end()].rstrip(" -") + ", " + rest.replace(" - ", ", ")
+    if "%" in t:
+        t = _PCT.sub(r" \1% ", t)
     t = t.replace("(", ",").replace(")", ",").replace(";", ",")
     t = _NONWORD.sub(" ", t.replace("-", " "))
-    t = _WORD_SLASH.sub(" ", t)  # "seed/juice", "spaghetti/marinara": two words
-    t = _DOT_NOT_DECIMAL.sub(" ", t)
-    t = _NON_FAT.sub("nonfat", t)
-    # FNDDS "skin not eaten", Cronometer "skin removed before cooking": without
-    # (each its own segment: "unsweetened cocoa powder" is still cocoa powder)
-    t = _NOT_EATEN.sub(r", without \1,", t)
-    t = _SKIN_REMOVED.sub(", without skin,", t)
-    t = _UNSWEETENED.sub(", without sweetened,", t)
-    # "homemade" is USDA's "prepared from recipe"
-    return _HOMEMADE.sub("recipe", t)
+    if "/" in t:
+        t = _WORD_SLASH.sub(" ", t)  # "seed/juice", "spaghetti/marinara": two words
+    if "." in t:
+        t = _DOT_NOT_DECIMAL.sub(" ", t)
+    if "non " in t:
+        t = _NON_FAT.sub("nonfat", t)
+    if "eaten" in t:
+        # FNDDS "skin not eaten": without (its own segment)
+        t = _NOT_EATEN.sub(r", without \1,", t)
+    if "removed" in t:
+        # Cronometer "skin removed before cooking"
+        t = _SKIN_REMOVED.sub(", without skin,", t)
+    if "sweetened" in t:
+        # ("unsweetened cocoa powder" is still cocoa powder)
+        t = _UNSWEETENED.sub(", without sweetened,", t)
+    if "year round" in t:
+        t = _YEAR_ROUND.sub(" ", t)  # SR28's generic tomato: "red, ripe, raw, year round average"
+    if "made" in t:
+        t = _HOMEMADE.sub("recipe", t)  # "homemade" is USDA's "prepared from recipe"
+    return t
 
 
 _NOT_EATEN = re.compile(r"\b([a-z]+) not eaten\b")
 _SKIN_REMOVED = re.compile(r"\bskin removed\b(?: before cooking)?")
 _UNSWEETENED = re.compile(r"\b(?:unsweetened|not sweetened)\b")
+_YEAR_ROUND = re.compile(r"\byear round average\b")
 _HOMEMADE = re.compile(r"\bhome ?made\b")
 
 
@@ -381,7 +405,8 @@ def normalize_food_text(text: str) -> NormText:
         return NormText((), (), "", "")
     segments: list[tuple[str, ...]] = []
     absent: list[str] = []
-    for raw_seg in _clean(text).split(","):
+    cleaned = _clean(text)
+    for raw_seg in cleaned.split(","):
         words = raw_seg.split()
         out: list[str] = []
         after_number = False
@@ -416,7 +441,7 @@ def normalize_food_text(text: str) -> NormText:
         for tok in seg:
             seen.setdefault(tok, None)
     tokens = tuple(seen)
-    first = next((seg for seg in _clean(text).split(",") if seg.strip()), "")
+    first = next((seg for seg in cleaned.split(",") if seg.strip()), "")
     joined = bool(_JOINED.search(first)) and sum(1 for s in segments if s) >= 1
     lead: tuple[str, ...] = ()
     if joined:
@@ -530,20 +555,22 @@ def clean_query(text: str) -> str:
     >>> clean_query("1 tsp ground cumin, plus more to taste")
     '1 tsp cumin'
     >>> clean_query("Peanut Butter, Regular, Salted")
-    'Peanut Butter, Regular, Salted'
+    'peanut butter, regular, salted'
     """
     if not isinstance(text, str):
         return text
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
-    t = re.sub(r"\bcooked in (?:un)?salted water\b", "cooked", t)
-    t = re.sub(r"\bcooked from (?:dried|dry)\b", "cooked", t)
+    if "cooked " in t:
+        t = _COOKED_IN_WATER.sub("cooked", t)
+        t = _COOKED_FROM_DRIED.sub("cooked", t)
     if _DRY_GOODS.search(t):
         # "dried great Northern beans", "dried long grain rice": uncooked
-        t = re.sub(r"\b(?:dried|dry)\b", "raw", t)
-    unsalted = re.search(r"\b(?:unsalted|no salt added|salt free)\b", t) is not None
-    t = re.sub(r"\b(?:unsalted|no salt added|salt free)\b", " ", t)
+        t = _DRIED.sub("raw", t)
+    unsalted = "salt" in t and _UNSALTED.search(t) is not None
+    if unsalted:
+        t = _UNSALTED.sub(" ", t)
     # forms and states in parentheses matter: "Chickpeas (Canned, Drained)"
     kept_forms = [
         w for par in _PAREN.findall(t) for w in re.findall(r"[a-z]+", par) if w in _STATE_FORM_WORDS
@@ -563,7 +590,7 @@ def clean_query(text: str) -> str:
             break
         t = head + " " + rest
     t = _LEAD_CONTAINER.sub("", t)
-    t = re.sub(r"^\s*half\s+(?:an?|of)\s+", "", t)
+    t = _HALF_OF.sub("", t)
     segs = t.split(",")
     kept = [segs[0]]
     for si, seg in enumerate(segs[1:], start=1):

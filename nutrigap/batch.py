@@ -987,6 +987,9 @@ def _analyze_frame(
         "foods": foods if isinstance(foods, str) else table,
         "overrides": overrides,
         "fdc": fdc,
+        # texts an alias or a description answers need no fuzzy search (no
+        # runner-up for them in the reports)
+        "candidates": False,
     }
     matched_small = _match(small, pool, jobs, match_kwargs)
     contrib = entry_contributions(matched_small, table)

@@ -197,6 +197,7 @@ def match_foods(
     fdc: object | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     aliases: Mapping[str, str] | str | Path | pd.DataFrame | None = None,
+    candidates: bool = True,
 ) -> pd.DataFrame:
     """Match each diary entry to a food and resolve its grams.
 
@@ -224,6 +225,10 @@ def match_foods(
         Everyday names; default the bundled ``aliases/aliases.csv`` when it
         exists. Pass ``{}`` to disable. Aliases naming foods absent from the
         table are skipped.
+    candidates : bool, default True
+        Score fuzzy candidates (runner-up, ``candidates`` in the match report)
+        for texts answered by an override, alias or exact description too.
+        False skips that search (batch runs do): those texts have no runner-up.
 
     Returns
     -------
@@ -262,6 +267,7 @@ def match_foods(
         overrides=load_overrides(overrides),
         threshold=threshold,
         fdc=fdc,
+        candidates=candidates,
     )
     m = len(need_codes)
     # per-text table R: rows 0..m-1 the texts, m "no food text", m+1 "given"

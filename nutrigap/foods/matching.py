@@ -1165,6 +1165,26 @@ class FoodIndex:
             self._static_cache[waived] = got
         return got
 
+    def lookup_verbatim(self, text: str) -> Candidate | None:
+        """The food whose description is ``text`` itself (case and spacing aside).
+
+        A text copied from the table ("CAMPBELL'S Homestyle New England Clam
+        Chowder", "Cereals ready-to-eat, POST, HONEY BUNCHES OF OATS, with
+        almonds") is that food, penalties (brand, salt, baby food) or not.
+        """
+        table = self.__dict__.get("_verbatim")
+        if table is None:
+            table = {}
+            for fi in np.argsort(self.food_ids.astype(str), kind="stable").tolist():
+                table.setdefault(_verbatim_key(str(self.descriptions[fi])), fi)
+            self.__dict__["_verbatim"] = table
+        fi = table.get(_verbatim_key(text))
+        if fi is None:
+            return None
+        return Candidate(
+            str(self.food_ids[fi]), str(self.descriptions[fi]), str(self.sources[fi]), 100.0
+        )
+
     def lookup_exact(self, norm: NormText) -> Candidate | None:
         """The description with the same normalised key (source rule on ties)."""
         js = self.exact.get(norm.key)
@@ -1177,6 +1197,10 @@ class FoodIndex:
             for fi in (int(self.name_food[j]) for j in js)
         ]
         return _source_rule(cands, norm)[0]
+
+
+def _verbatim_key(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _description_parts(
@@ -1755,6 +1779,7 @@ def match_texts(
     overrides: Mapping[str, str] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     fdc: object | None = None,
+    candidates: bool = True,
 ) -> tuple[pd.DataFrame, list[tuple[pd.DataFrame, pd.DataFrame]]]:
     """Match distinct texts; one result row per text, in input order.
 
@@ -1774,6 +1799,11 @@ def match_texts(
         as a suggestion (``runner_up_*``, ``status_reason``).
     fdc : object with ``search(query) -> (table, portions)``, optional
         FoodData Central fallback for texts still unmatched.
+    candidates : bool, default True
+        Score fuzzy candidates for every text, so that texts answered by an
+        override, an alias or an exact description also get a runner-up and
+        ``candidates``. False searches only the texts that need it (faster;
+        batch runs): those texts have no runner-up.
 
     Returns
     -------
@@ -1799,7 +1829,6 @@ def match_texts(
         text_state(c) or (1 if isinstance(t, str) and _BEING_PREPARED.search(t.lower()) else 0)
         for t, c in zip(texts, cleaned, strict=True)
     ]
-    found = idx.search_many(norms, k=3, states=states)
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
@@ -1819,13 +1848,23 @@ def match_texts(
             ex = idx.lookup_exact(rn)
             if ex is not None:
                 raw_exact[i] = ex
-    if changed:
+    found: dict[int, list[Candidate]] = {}
+
+    def search(todo: list[int]) -> None:
+        """Fuzzy candidates of texts ``todo`` (the uncleaned text competes where changed)."""
+        todo = [i for i in todo if i not in found]
+        got = idx.search_many([norms[i] for i in todo], k=3, states=[states[i] for i in todo])
+        found.update(zip(todo, got, strict=True))
+        again_i = [i for i in todo if i in changed_set]
         again = idx.search_many(
-            [raw_norms[i] for i in changed], k=3, states=[text_state(texts[i]) for i in changed]
+            [raw_norms[i] for i in again_i], k=3, states=[text_state(texts[i]) for i in again_i]
         )
-        for i, cands in zip(changed, again, strict=True):
+        for i, cands in zip(again_i, again, strict=True):
             if cands and (not found[i] or cands[0].score > found[i][0].score):
                 found[i] = cands
+
+    if candidates:
+        search(list(range(len(texts))))
     for qi, text in enumerate(texts):
         norm = norms[qi]
         row = {
@@ -1853,8 +1892,17 @@ def match_texts(
         written_as_description = (
             qi in raw_exact and sum(1 for sg in raw_norms[qi].segments if sg) >= 2
         )
+        # (a short everyday text, "oats", takes its alias first; "Oats" is
+        # also USDA's name of the grain)
+        verbatim = (
+            idx.lookup_verbatim(text)
+            if fixed is None and ("," in text or len(text.split()) >= 3)
+            else None
+        )
         if fixed is not None:
             method = "override"
+        elif verbatim is not None:
+            chosen, method = verbatim, "exact"
         elif written_as_description:
             # "Coffee, brewed", "Pizza, cheese, from restaurant or fast food,
             # thin crust": a table's own description is that food, before aliases
@@ -1888,9 +1936,11 @@ def match_texts(
                 rows.append(row)
                 continue
             chosen = Candidate(fixed, str(idx.descriptions[p]), str(idx.sources[p]), 100.0)
-        cands = found[qi]
         if chosen is None and qi in raw_exact:
             chosen, method = raw_exact[qi], "exact"
+        if chosen is None and qi not in found:
+            search([qi])
+        cands = found.get(qi, [])
         if chosen is None:
             exact = idx.lookup_exact(norm)
             if exact is not None and states_conflict(states[qi], text_state(exact.description)):

@@ -125,6 +125,7 @@ American Indian/Alaska Native food group            12     native, alaska, india
 branded (an ALL-CAPS brand word in the description) 15     one of its brand words
 dehydrated, dried, powder, dry, instant, frozen …     8     that word
 the skin alone ("Potatoes, raw, skin")              12     skin as the head noun
+alcoholic beverage ("Alcoholic beverage, rice")      20     beer, wine, sake, liquor …
 USDA Commodity                                       5     usda, commodity
 "with salt" / "salted" (USDA's salted twin)          2     salt, salted
 =================================================  ======  =========================
@@ -273,6 +274,10 @@ PART_WORDS: frozenset[str] = frozenset(
 # one-word categories of USDA descriptions ("Fish, cod", "Spices, cumin")
 _HEAD_CATEGORIES = frozenset({"fish", "spice", "beverage"})
 
+# parts that leave the food what it is, for aliases inside a text ("salmon
+# fillets", "celery stalks"; not "fish sticks")
+_CUT_WORDS = frozenset("fillet filet stalk wedge floret leaf spear half".split())
+
 #: Points off a description having a word the text says the food is without
 #: ("without skin", "skinless" against "meat and skin").
 ABSENT_WORD_PENALTY: float = 20.0
@@ -317,6 +322,13 @@ _CANDY_WORDS = frozenset(
         "sweet",
         "jellybean",
     }
+)
+_ALCOHOL_WORDS = frozenset(
+    """
+    alcoholic alcohol beer ale lager stout wine sake liquor liqueur vodka whiskey whisky rum gin
+    tequila brandy cognac bourbon scotch champagne prosecco cider mead spirit cocktail margarita
+    martini sangria vermouth port sherry distilled proof
+    """.split()
 )
 _FAST_WORDS = frozenset({"fast", "restaurant", "takeout", "takeaway", "drive"})
 _NATIVE_WORDS = frozenset({"native", "alaska", "indian", "navajo", "hopi", "apache", "shoshone"})
@@ -454,6 +466,7 @@ _PENALTY_POINTS = {
     "commodity": 5.0,
     "salt": 2.0,
     "skin": 12.0,
+    "alcohol": 20.0,
 }
 
 
@@ -668,6 +681,7 @@ class FoodIndex:
             flags["commodity"][j] = category == "usda commodity" or "usda commodity" in low
             flags["salt"][j] = bool(_WITH_SALT.search(low))
             # a food's skin alone ("Potatoes, raw, skin"), not "flesh and skin"
+            flags["alcohol"][j] = category == "alcoholic beverage" or group in {"Beer", "Wine"}
             flags["skin"][j] = "skin" in toks and not toks & {"flesh", "meat"}
             brands.append(caps_tokens)
             flags["brand"][j] = bool(caps)
@@ -845,6 +859,7 @@ class FoodIndex:
             bool(q & {"usda", "commodity"}),
             bool(q & {"salt", "salted"}),
             head == "skin",  # "potato skins" are skins
+            bool(q & _ALCOHOL_WORDS),
         )
         first = segs[1] if category else segs[0]
         soft = self.soft_words(corrected, head)
@@ -1158,7 +1173,7 @@ class FoodIndex:
         if got is None:
             got = np.zeros(self.n_names)
             for rule, off in zip(
-                ("baby", "native", "commodity", "salt", "skin"), waived, strict=True
+                ("baby", "native", "commodity", "salt", "skin", "alcohol"), waived, strict=True
             ):
                 if not off:
                     got += self.flags[rule] * _PENALTY_POINTS[rule]
@@ -1523,8 +1538,15 @@ def _absent_conflict(norm: NormText, desc_tokens: set[str] | frozenset[str]) -> 
     return False
 
 
-def _form_conflict(text_norm: NormText, description: str) -> bool:
-    forms = set(text_norm.tokens) & FORM_WORDS
+def _form_conflict(
+    text_norm: NormText, description: str, named: frozenset[str] = frozenset()
+) -> bool:
+    """A form the text names (canned, frozen …) that the description lacks.
+
+    Forms in ``named`` (the words of the alias that matched, "smoked paprika")
+    were chosen with the alias and do not count.
+    """
+    forms = (set(text_norm.tokens) & FORM_WORDS) - named
     if not forms:
         return False
     return not forms <= set(normalize_food_text(description).tokens)
@@ -1588,7 +1610,10 @@ def _contained_alias(
     if len(segs) > 1 and all(t not in idx.postings and _brand_like(t) for t in segs[0]):
         segs = segs[1:]  # "Quaker, ...": a leading brand segment ("Fitbar" is a food)
     first = segs[0]
-    head = next((t for t in reversed(first) if t not in COOKED_WORDS), None)
+    head = next(
+        (t for t in reversed(first) if t not in COOKED_WORDS and t not in PART_WORDS),
+        next((t for t in reversed(first) if t not in COOKED_WORDS), None),
+    )
     if head is None:
         return None
     words = list(dict.fromkeys(t for sg in segs for t in sg))
@@ -1602,7 +1627,10 @@ def _contained_alias(
         # an unknown word next to the head ("clarified butter", "rooibos
         # tea") is the food's identity; in a later segment, a brand or flavour
         if all(
-            t in soft or (t not in idx.postings and _brand_like(t) and t not in first) for t in rest
+            t in soft
+            or t in _CUT_WORDS
+            or (t not in idx.postings and _brand_like(t) and t not in first)
+            for t in rest
         ) and not _absent_conflict(norm, desc):
             return fid, key
     return None
@@ -1922,7 +1950,9 @@ def match_texts(
             if (
                 hit in pos_of
                 and not states_conflict(states[qi], text_state(str(idx.descriptions[pos_of[hit]])))
-                and not _form_conflict(raw_norms[qi], str(idx.descriptions[pos_of[hit]]))
+                and not _form_conflict(
+                    raw_norms[qi], str(idx.descriptions[pos_of[hit]]), frozenset(norm.tokens)
+                )
                 and not _absent_conflict(norm, set(idx.desc_tokens(pos_of[hit])))
             ):
                 fixed, method = hit, "alias"

@@ -54,7 +54,8 @@ __all__ = [
 NOISE_WORDS: frozenset[str] = frozenset(
     """
     a an the of and or with in on for to from my some
-    raw fresh freshly organic natural all homemade home made style commercially commercial plain regular
+    raw fresh freshly organic natural pure all homemade home made style commercially commercial plain
+    regular
     large medium small big little jumbo mini
     handful handfuls bowl bowlful glass mug plate serving portion piece slice scoop
     nfs ns
@@ -116,6 +117,8 @@ _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _DRIED = re.compile(r"\b(?:dried|dry)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
+_CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
+_CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
 _INLINE_COMMENT = re.compile(
     r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)"
     r"\b.*$"
@@ -576,6 +579,11 @@ def clean_query(text: str) -> str:
         w for par in _PAREN.findall(t) for w in re.findall(r"[a-z]+", par) if w in _STATE_FORM_WORDS
     ]
     t = _PAREN.sub(" ", t)
+    # products named by their preparation: "crushed red pepper" is the dried
+    # flakes, "crushed tomatoes", "diced tomatoes" come in cans
+    if "crushed" in t or "diced" in t:
+        t = _CRUSHED_PEPPER.sub("red pepper flakes", t)
+        t = _CANNED_TOMATOES.sub("canned tomatoes", t)
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
@@ -644,16 +652,21 @@ def clean_query(text: str) -> str:
     words = re.split(r"(\s+|,)", t)
     meat = any(singular(w.strip("-")) in _MEAT_WORDS for w in words)
     out = []
+    dropped_prep = False
     for w in words:
         bare = w.strip(" -.")
         if bare == "minced" and meat:  # minced pork is ground pork
             out.append(w.replace("minced", "ground"))
             continue
         if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:
+            dropped_prep = True
             continue
         if bare == "ground" and not meat:
             continue
-
+        if bare in {"and", "or"} and dropped_prep:
+            continue  # "peeled and deveined shrimp": the "and" joined two preparations
+        if bare:
+            dropped_prep = False
         out.append(w)
     t = _WS.sub(" ", "".join(out)).strip(" ,")
     if kept_forms:

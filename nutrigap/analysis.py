@@ -187,7 +187,7 @@ def _food_table(foods: Any) -> pd.DataFrame:
     from nutrigap.data import load_food_table
 
     if foods is None:
-        return load_food_table("sr28")
+        return load_food_table("both")
     if isinstance(foods, str):
         return load_food_table(foods)
     return foods
@@ -226,7 +226,8 @@ def analyze(
         The person; or give ``age`` and ``sex`` (and ``pregnant`` /
         ``lactating``).
     foods : DataFrame or {"sr28", "fndds", "both"}, optional
-        Food table for matching (default the bundled SR28).
+        Food tables for matching (default ``"both"``: the bundled SR28 and
+        FNDDS, see :func:`nutrigap.match_foods`).
     overrides, fdc
         Passed to :func:`nutrigap.match_foods`.
     sd_within : float or mapping, optional
@@ -372,7 +373,8 @@ def analyze_matched(
         Output of :func:`nutrigap.match_foods` for one person.
     profile : Profile
     foods : pandas.DataFrame, optional
-        The food table the ``food_id`` values refer to (default SR28).
+        The food table the ``food_id`` values refer to (default both bundled
+        tables, as :func:`nutrigap.match_foods`).
     sd_within, min_coverage
         As for :func:`analyze`.
 

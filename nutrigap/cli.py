@@ -110,8 +110,8 @@ def _add_match_args(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--foods",
         choices=["sr28", "fndds", "both"],
-        default="sr28",
-        help="food table to match against (default: sr28)",
+        default="both",
+        help="food tables to match against (default: both, SR28 and FNDDS)",
     )
 
 
@@ -224,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fdc", action="store_true", help="search USDA FoodData Central (needs FDC_API_KEY)"
     )
     s.add_argument(
-        "--foods", choices=["sr28", "fndds", "both"], default="sr28", help="bundled table"
+        "--foods", choices=["sr28", "fndds", "both"], default="both", help="bundled tables"
     )
     s.set_defaults(func=_cmd_foods_search)
     p.set_defaults(func=lambda args, _p=p: _usage(_p))
@@ -411,7 +411,7 @@ def _isatty(stream: Any) -> bool:
         return False
 
 
-def search_foods(text: str, n: int = 10, foods: str = "sr28"):
+def search_foods(text: str, n: int = 10, foods: str = "both"):
     """Best ``n`` bundled foods for ``text`` (the matcher's candidate search).
 
     Returns a DataFrame with ``food_id``, ``description``, ``score``,

@@ -39,7 +39,8 @@ def check_module(repo_root):
 
 @pytest.fixture(scope="module")
 def foods():
-    return nutrigap.load_food_table("sr28")
+    # aliases name SR28 foods, and FNDDS dishes SR28 lacks ("fndds:<code>")
+    return nutrigap.load_food_table("both")
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +59,18 @@ def test_alias_table_size(aliases):
 
 def test_food_ids_keep_leading_zeros_when_read_as_text():
     df = pd.read_csv(dataset_path("aliases", "aliases.csv"), dtype=str, keep_default_na=False)
-    assert df["food_id"].str.fullmatch(r"\d{5}").all()
+    assert df["food_id"].str.fullmatch(r"\d{5}|fndds:\d{8}").all()
     assert (df["food_id"].str.startswith("0")).any()
+
+
+def test_fndds_aliases_answer_only_where_fndds_is_matched():
+    # a dish SR28 lacks: found with the default tables, left unmatched with SR28 alone
+    d = pd.DataFrame({"food": ["grilled cheese", "latte"]})
+    both = nutrigap.match_foods(d)
+    assert both["food_id"].tolist() == ["fndds:14640100", "fndds:92101900"]
+    assert (both["match_method"] == "alias").all()
+    sr28 = nutrigap.match_foods(d, foods="sr28")
+    assert not sr28["food_id"].astype(str).str.startswith("fndds:").any()
 
 
 PINNED = {
@@ -150,7 +161,9 @@ def test_check_reports_bad_rows(check_module, foods, tmp_path):
         'Apple ,09003,"Apples, raw, with skin",\n'
         "ghost,99999,Nothing,\n"
         "kale,11233,Kale,\n"
-        'short id,9040,"Bananas, raw",\n',
+        'short id,9040,"Bananas, raw",\n'
+        'latte,fndds:92101900,"Coffee, Latte",\n'
+        "ghost dish,fndds:99999999,Nothing,\n",
         encoding="utf-8",
     )
     problems = check_module.check(check_module.read_aliases(bad), foods)
@@ -160,7 +173,8 @@ def test_check_reports_bad_rows(check_module, foods, tmp_path):
     assert "line 5: food_id 99999" in text
     assert "line 6: description of 11233" in text
     assert "line 7: food_id '9040'" in text
-    assert len(problems) == 5
+    assert "line 9: food_id fndds:99999999" in text  # an FNDDS id must exist too
+    assert len(problems) == 6
 
 
 def test_check_script_exit_status(check_module, tmp_path):

@@ -147,9 +147,12 @@ class TestEveryday:
         assert (m["status"] == "matched").all()
 
     def test_fried_eggs_is_an_egg_not_candy(self, sr28):
-        m = match_foods(_diary(["fried eggs", "Fried Eggs"]), aliases={})
+        m = match_foods(_diary(["fried eggs", "Fried Eggs"]), aliases={}, foods="sr28")
         assert (m["food_id"] == "01128").all()  # Egg, whole, cooked, fried
         assert str(sr28.loc[m["food_id"].iloc[0], "food_group"]) != "Sweets"
+        # with both tables (the default) a fried egg "as eaten" from FNDDS
+        both = match_foods(_diary(["fried eggs"]), aliases={})
+        assert both["matched_description"].iloc[0].startswith("Egg")
 
     def test_fried_eggs_against_gummy_sweets(self, sr28):
         # The real bug: a popular app logged "fried eggs" as gummy sweets.
@@ -198,7 +201,7 @@ class TestEveryday:
         ],
     )
     def test_sensible_without_aliases(self, sr28, text, group, head):
-        m = match_foods(_diary([text]), aliases={})
+        m = match_foods(_diary([text]), aliases={}, foods="sr28")
         fid = m["food_id"].iloc[0]
         if text == "salmon":
             # chinook, chum, pink ... tie: a guess between species is left to
@@ -269,7 +272,7 @@ class TestEveryday:
 
     def test_head_noun_disagreement_scores_low(self):
         # "milk chocolate" is chocolate; a milk may not win it with a high score
-        m = match_foods(_diary(["milk chocolate", "almond milk"]), aliases={})
+        m = match_foods(_diary(["milk chocolate", "almond milk"]), aliases={}, foods="sr28")
         sr = load_food_table()
         d0 = sr.loc[m["food_id"].iloc[0], "description"].lower()
         assert "chocolate" in d0
@@ -292,9 +295,14 @@ class TestBundledAliases:
             pytest.skip("bundled alias table not built yet")
         return pd.read_csv(path, dtype=str, keep_default_na=False)
 
-    def test_every_alias_points_into_sr28(self, bundled, sr28):
-        missing = sorted(set(bundled["food_id"]) - set(sr28.index))
+    def test_every_alias_points_into_the_bundled_tables(self, bundled, sr28):
+        both = load_food_table("both")
+        missing = sorted(set(bundled["food_id"]) - set(both.index))
         assert not missing
+        # FNDDS ids only for dishes SR28 lacks: a handful
+        assert set(bundled["food_id"]) - set(sr28.index) <= {
+            i for i in bundled["food_id"] if i.startswith("fndds:")
+        }
 
     def test_everyday_strings(self, bundled, sr28):
         texts = [t for t in EVERYDAY if t != "oatmeal"] + ["oatmeal"]
@@ -479,6 +487,8 @@ def test_fdc_fallback_for_unmatched_only():
 
 # ------------------------------------------------------------ several sources
 def test_close_calls_between_sources():
+    # the same food in both tables: FNDDS for a dish, SR28 for a single
+    # ingredient, cooked or raw (SR28 has pantothenic acid and biotin)
     table = pd.DataFrame(
         {
             "description": [
@@ -486,20 +496,24 @@ def test_close_calls_between_sources():
                 "Egg, whole, cooked, scrambled",
                 "Spinach, raw",
                 "Spinach, raw",
+                "Egg salad sandwich",
+                "Egg salad sandwich",
             ],
-            "food_group": ["Dairy and Egg Products", "Eggs", "Vegetables", "Spinach"],
-            "source": ["sr28", "fndds", "sr28", "fndds"],
+            "food_group": ["Dairy and Egg Products", "Eggs", "Vegetables", "Spinach", "", ""],
+            "source": ["sr28", "fndds", "sr28", "fndds", "sr28", "fndds"],
         },
-        index=pd.Index(["01132", "fndds:1", "11457", "fndds:2"], name="food_id"),
+        index=pd.Index(
+            ["01132", "fndds:1", "11457", "fndds:2", "99001", "fndds:3"], name="food_id"
+        ),
     )
     m = match_foods(
-        _diary(["scrambled eggs", "spinach", "Spinach, raw"]),
+        _diary(["scrambled eggs", "spinach", "Spinach, raw", "egg salad sandwiches"]),
         foods=table,
         portions=_no_portions(),
         aliases={},
     )
-    assert m["food_id"].tolist() == ["fndds:1", "11457", "11457"]
-    assert m["match_source"].tolist() == ["fndds", "sr28", "sr28"]
+    assert m["food_id"].tolist() == ["01132", "11457", "11457", "fndds:3"]
+    assert m["match_source"].tolist() == ["sr28", "sr28", "sr28", "fndds"]
 
 
 def test_both_bundled_tables():
@@ -645,7 +659,7 @@ def test_sample_diaries_match_and_resolve(repo_root):
         d = d[d["supplement"].fillna(False).astype(str).str.lower() != "true"]
     d = d[["food", "quantity", "unit"]].reset_index(drop=True)
     assert set(d["food"]) <= set(SAMPLE_FOODS), set(d["food"]) - set(SAMPLE_FOODS)
-    m = match_foods(d)
+    m = match_foods(d, foods="sr28")
     got = dict(zip(m["food"], m["food_id"], strict=True))
     # rice: any cooked white/brown rice of the same kind is acceptable
     ok_alt = {"brown rice, cooked": {"20037", "20041"}, "white rice, cooked": {"20045", "20051"}}
@@ -653,6 +667,12 @@ def test_sample_diaries_match_and_resolve(repo_root):
         assert got[food] in ok_alt.get(food, {fid}), (food, got[food])
     assert m["grams"].notna().all(), m.loc[m["grams"].isna(), ["food", "unit", "status_reason"]]
     assert (m["status"] == "matched").all()
+    # with the default tables too; cooked foods as eaten may come from FNDDS
+    both = match_foods(d)
+    assert (both["status"] == "matched").all()
+    assert both["grams"].notna().all()
+    fndds = both.loc[both["food_id"].str.startswith("fndds:"), "food"]
+    assert set(fndds) <= {f for f in SAMPLE_FOODS if "cooked" in f or "baked" in f}, set(fndds)
 
 
 def test_fndds_descriptions_match_exactly_with_both():

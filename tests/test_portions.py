@@ -67,6 +67,7 @@ def test_measures_written_into_a_bare_text(sr28p):
     m = match_foods(
         _diary([("2 scrambled eggs", np.nan, None), ("handful of almonds", np.nan, None)]),
         aliases={},
+        foods="sr28",  # SR28's egg measures
     )
     egg = m.iloc[0]
     assert egg["grams"] == 2 * _sr28_weight(sr28p, egg["food_id"], "large")

@@ -1,4 +1,4 @@
-"""Validate ``aliases.csv`` against the bundled SR28 food table.
+"""Validate ``aliases.csv`` against the bundled food tables (SR28 and FNDDS).
 
 Run from the repository root::
 
@@ -11,7 +11,9 @@ Checks (each problem is reported with its CSV line number):
 - ``alias`` is normalised: lower case, ASCII, no leading/trailing or doubled
   spaces, non-empty;
 - aliases are unique;
-- ``food_id`` is a 5-digit SR28 NDB number that exists in the bundled table;
+- ``food_id`` is a 5-digit SR28 NDB number, or ``fndds:`` and an 8-digit FNDDS
+  food code (dishes SR28 lacks: "grilled cheese", "latte"), that exists in the
+  bundled tables;
 - ``description`` equals the table's description of that id, character for
   character (it is there for human review, so it must not drift).
 
@@ -29,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 COLUMNS = ["alias", "food_id", "description", "note"]
-_NDB = re.compile(r"^\d{5}$")
+_NDB = re.compile(r"^(?:\d{5}|fndds:\d{8})$")
 _NORMALISED = re.compile(r"^[a-z0-9%][a-z0-9% '&./-]*[a-z0-9%]$|^[a-z0-9]$")
 
 HERE = Path(__file__).resolve().parent
@@ -64,7 +66,7 @@ def check(aliases: pd.DataFrame, foods: pd.DataFrame) -> list[str]:
     aliases : pandas.DataFrame
         As returned by :func:`read_aliases`.
     foods : pandas.DataFrame
-        The SR28 table, ``nutrigap.load_food_table("sr28")`` (indexed by food_id).
+        The food tables, ``nutrigap.load_food_table("both")`` (indexed by food_id).
     """
     problems: list[str] = []
     header = aliases.attrs.get("header", [c for c in aliases.columns if c != "line"])
@@ -88,15 +90,17 @@ def check(aliases: pd.DataFrame, foods: pd.DataFrame) -> list[str]:
             seen[alias] = row.line
         fid = row.food_id
         if not isinstance(fid, str) or not _NDB.match(fid):
-            problems.append(f"{where}: food_id {fid!r} is not a 5-digit NDB number")
+            problems.append(
+                f"{where}: food_id {fid!r} is neither a 5-digit NDB number nor fndds:<8 digits>"
+            )
             continue
         if fid not in foods.index:
-            problems.append(f"{where}: food_id {fid} ({alias!r}) is not in the SR28 table")
+            problems.append(f"{where}: food_id {fid} ({alias!r}) is not in the bundled tables")
             continue
         expected = foods.at[fid, "description"]
         if row.description != expected:
             problems.append(
-                f"{where}: description of {fid} is {row.description!r}, SR28 says {expected!r}"
+                f"{where}: description of {fid} is {row.description!r}, the table says {expected!r}"
             )
     return problems
 
@@ -117,13 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fix-descriptions",
         action="store_true",
-        help="rewrite the description column from the SR28 table",
+        help="rewrite the description column from the bundled tables",
     )
     args = parser.parse_args(argv)
 
     import nutrigap
 
-    foods = nutrigap.load_food_table("sr28")
+    foods = nutrigap.load_food_table("both")
     path = Path(args.path)
     if args.fix_descriptions:
         _fix_descriptions(path, foods)

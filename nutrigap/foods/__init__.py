@@ -168,7 +168,7 @@ def _tables(foods, portions):
     from nutrigap.data import FOOD_SOURCES, load_portions
 
     if foods is None:
-        foods = "sr28"
+        foods = "both"
     if isinstance(foods, str):
         port = load_portions(foods) if portions is None else portions
         return foods, None, port
@@ -208,8 +208,10 @@ def match_foods(
         ``quantity``, ``unit``, ``grams``, ``entry_type`` and nutrient columns
         are used when present.
     foods : DataFrame or {"sr28", "fndds", "both"}, optional
-        The food table (default the bundled SR28). With several sources, close
-        calls go to FNDDS for dishes and to SR28 for single ingredients
+        The food table (default ``"both"``: the bundled SR28 and FNDDS).
+        Overrides, aliases and exact descriptions answer from either table;
+        fuzzy matching of a dish ("turkey sandwich") uses both, preferring
+        FNDDS in close calls, and of a single ingredient SR28 only
         (:mod:`nutrigap.foods.matching`).
     portions : DataFrame, optional
         Household measures (default: the bundled ones of the table's sources).

@@ -103,7 +103,8 @@ The margins were chosen in the first session on the even-line half of
 on all of that file and a second tuning set, then measured once on a blind
 held-out set (``benchmarks/bench_matching_accuracy.py``; SR28, bundled aliases;
 top-1 / unmatched / wrong-confident): tuning file 71.1 / 41.6 / 4.3 % →
-82.2 / 32.5 / 2.8 %; held-out 73.8 / 52.5 / 5.6 %. A fuzzy match is right about
+82.6 / 32.3 / 2.6 %; held-out 74.4 / 51.9 / 5.6 % (both tables, the default:
+72.5 / 50.6 / 5.0 %). A fuzzy match is right about
 85 % of the time at any score above the threshold, so a higher threshold buys
 fewer wrong matches only with as many lost right ones (90: 77.4 / 38.4 /
 2.0 % on the tuning file). The goals (top-1 ≥ 90 %, wrong-confident ≤ 2 %)
@@ -140,18 +141,32 @@ part words (:data:`PART_WORDS`) weighing :data:`SOFT_WORD_WEIGHT`, later comma
 segments :data:`LATER_SEGMENT_WEIGHT`, the floor of a description subsumed by
 the text (:data:`SUBSUMED_FLOOR`), a brand product named alone ("Tabasco"),
 ties between different foods (:func:`fuzzy_doubt`, :data:`TIE`), aliases found
-inside a longer text (:func:`_contained_alias`) and, with both tables,
-:data:`FNDDS_INGREDIENT_POINTS`.
+inside a longer text (:func:`_contained_alias`) and, with both tables, the
+source rule below.
 
 The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
 every word with the query still scores 25 points under an egg that does.
 
-Ties are broken by shorter description, then by the lower food id (USDA lists
-the generic form of a food first). With several sources (``load_food_table
-("both")``), among candidates within :data:`CLOSE_CALL` points of the best,
-FNDDS wins for dish or as-eaten texts (a cooking word such as "scrambled",
-"fried", "sandwich", or two or more comma segments) and SR28 for single raw
-ingredients.
+Ties are broken by fewer description words, then by the lower food id (USDA
+lists the generic form of a food first).
+
+Two tables (the default, ``"both"``: SR28 and FNDDS)
+----------------------------------------------------
+Overrides, aliases and exact descriptions answer from either table. Fuzzy
+candidates depend on the text (:func:`_is_dish`): a text naming a dish (its
+head noun a dish word such as "sandwich", "salad", "pizza", or foods joined
+with "and" / "with") is scored against both tables, and among candidates
+within :data:`CLOSE_CALL` points of the best FNDDS wins; a text naming a
+single ingredient, raw or cooked, is scored against SR28 only: SR28 describes
+it as bought or plainly cooked, with pantothenic acid and biotin that FNDDS
+lacks, and FNDDS's dishes and cooked forms won ingredient texts ("2 large
+lobster tails" → "Lobster, baked or broiled, fat added"). Measured on the
+tuning labels (top-1 / wrong-confident): SR28 alone 82.6 / 2.6 %; both, FNDDS
+for every text 79.2 / 3.7 %; both, FNDDS for dishes 80.5 / 3.3 % (the labels
+ask for the FNDDS dish where SR28 has none, so top-1 is not comparable across
+them); held-out 74.4 / 5.6 % for SR28 alone and 72.5 / 5.0 % for both. On
+everyday dish texts ("turkey sandwich", "caesar salad", "pad thai", "sushi")
+SR28 alone has no answer.
 """
 
 from __future__ import annotations
@@ -295,10 +310,6 @@ FUZZY_OVER_ALIAS: float = 97.0
 #: more specific way to name that food.
 SUBSUMED_FLOOR: float = 70.0
 SUBSUMED_SLOPE: float = 0.3
-
-#: Points off FNDDS candidates for texts that name a single ingredient (not a
-#: dish, :func:`_is_dish`) when matching against both tables.
-FNDDS_INGREDIENT_POINTS: float = 10.0
 
 #: Candidates within this many points of the best count as a close call for the
 #: FNDDS/SR28 source rule.
@@ -623,7 +634,7 @@ class FoodIndex:
         brands: list[frozenset[str]] = []
         processed: list[frozenset[str]] = []
         flags = {k: np.zeros(n, dtype=bool) for k in _PENALTY_POINTS}
-        plain_vocab: set[str] = set()
+        plain_vocab: dict[str, set[str]] = {}  # per source table
         postings: dict[str, list[int]] = {}
         head_words: list[str] = []
         for j, (text, is_desc) in enumerate(names):
@@ -686,14 +697,16 @@ class FoodIndex:
             brands.append(caps_tokens)
             flags["brand"][j] = bool(caps)
             for t in normalize_food_text(_BRAND.sub(" ", text)).tokens:
-                plain_vocab.add(t)
+                plain_vocab.setdefault(str(src[fi]), set()).add(t)
             pr = frozenset(toks & _PROCESSED_WORDS)
             if "dry heat" in low:  # a cooking method, not a dried food
                 pr = pr - {"dry"}
             processed.append(pr)
             flags["processed"][j] = bool(pr)
         # a brand is named by its distinctive words only ("quaker", not "dark")
-        brands = [b - plain_vocab for b in brands]
+        # (within its own table: FNDDS writes "(Big Mac)" in plain case, which
+        # must not make SR28's "McDONALD'S, BIG MAC" lose its brand word)
+        brands = [b - plain_vocab.get(str(src[name_food[j]]), set()) for j, b in enumerate(brands)]
         name_food_a = np.asarray(name_food, dtype=np.int64)
         name_state = np.asarray([text_state(str(desc[fi])) for fi in name_food], dtype=np.int64)
         name_ncontent = np.asarray(
@@ -1116,9 +1129,12 @@ class FoodIndex:
                 score = score * 0.9  # a corrected spelling is never exact
             if self.multi_source and not _is_dish(norm):
                 # a single ingredient: SR28 describes it as bought, FNDDS as
-                # eaten in a dish; FNDDS wins only when clearly better
-                score = score - self._is_fndds[self.name_food[cands]] * FNDDS_INGREDIENT_POINTS
-                score = np.clip(score, 0.0, 100.0)
+                # eaten in a dish; fuzzy candidates come from SR28 only (an
+                # exact or alias answer from FNDDS still counts)
+                keep = ~self._is_fndds[self.name_food[cands]]
+                cands, score = cands[keep], score[keep]
+                if not len(cands):
+                    continue
             score = np.round(score, 1)
             if len(cands) > 64:  # only the best few need a full ordering
                 keep = np.argpartition(-score, 63)[:64]
@@ -1259,16 +1275,18 @@ def _head2(norm: NormText) -> tuple[str, ...]:
 
 
 def _is_dish(norm: NormText) -> bool:
-    """A dish or as-eaten text: its head noun is a dish, it is cooked, or it joins foods.
+    """A dish: its head noun is a dish word ("sandwich", "salad") or it joins foods.
 
-    Comma segments alone do not make a dish: Cronometer writes single
-    ingredients that way ("Sweet Cherries, Frozen, Unsweetened").
+    Comma segments alone do not make a dish (Cronometer writes single
+    ingredients that way: "Sweet Cherries, Frozen, Unsweetened"), nor does a
+    cooking word: SR28 has cooked single ingredients ("broccoli, cooked"),
+    with pantothenic acid and biotin, which FNDDS lacks.
     """
     segs = [sg for sg in norm.segments if sg]
     if not segs:
         return False
     head = next((t for t in reversed(segs[0]) if t not in COOKED_WORDS), "")
-    return head in _DISH_WORDS or bool(set(norm.tokens) & COOKED_WORDS) or norm.joined
+    return head in _DISH_WORDS or norm.joined
 
 
 def _source_rule(cands: list[Candidate], norm: NormText) -> list[Candidate]:
@@ -1397,10 +1415,10 @@ def food_index(foods: pd.DataFrame | str | None = None) -> FoodIndex:
     Parameters
     ----------
     foods : DataFrame or {"sr28", "fndds", "both"}, optional
-        Default ``"sr28"``.
+        Default ``"both"``, as :func:`nutrigap.match_foods`.
     """
     if foods is None:
-        foods = "sr28"
+        foods = "both"
     if isinstance(foods, str):
         hit = _INDEX_CACHE.get("name:" + foods)
         if hit is not None:

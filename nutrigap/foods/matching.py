@@ -928,7 +928,6 @@ class FoodIndex:
             Per text 0 (no state), 1 (raw), 2 (cooked): :func:`text_state` of
             the text as written (normalisation drops "raw").
         """
-        n = self.n_names
         nvocab = len(self.vocab)
         out: list[list[Candidate]] = [[] for _ in norms]
         if states is None:
@@ -964,12 +963,16 @@ class FoodIndex:
             cook = [t for t in toks if t in COOKED_WORDS]
             if not content:
                 continue
-            parts, wts = [], []
+            parts, wts, content_posts = [], [], []
             qmask = np.zeros(nvocab + 1, dtype=bool)  # last slot: names without head
+            # a single ingredient is scored against SR28 names only (see the
+            # module docstring): FNDDS names never become candidates
+            sr_only = self.multi_source and not _is_dish(norm)
             for t in content:
                 qmask[self.token_id[t]] = True
-                post = self.postings[t]
+                post = self._sr28_postings(t) if sr_only else self.postings[t]
                 parts.append(post)
+                content_posts.append(post)
                 wts.append((1001.0 if t == head else 1.0) + (1e10 if t in qphrase else 0.0))
                 for extra, w in (
                     (self.phrase_postings.get(t), 1e6),
@@ -981,16 +984,14 @@ class FoodIndex:
                 if t in _PROCESSED_WORDS:
                     parts.append(post)
                     wts.append(1e8)
-            lens = [len(pp) for pp in parts]
-            total = np.bincount(
-                np.concatenate(parts), np.repeat(np.asarray(wts), lens), minlength=n
-            )
-            ov_all = np.mod(total, 1000.0)
-            cands = np.flatnonzero(ov_all)
+            # candidates: the names sharing a content word (sorted); the packed
+            # counts are summed per candidate without arrays as long as the table
+            cands = np.unique(np.concatenate(content_posts))
             if not len(cands):
                 continue
-            tot = total[cands]
-            ov = ov_all[cands]
+            lens = [len(pp) for pp in parts]
+            tot = _count_in(cands, np.concatenate(parts), np.repeat(np.asarray(wts), lens))
+            ov = np.mod(tot, 1000.0)
             head_any = np.mod(tot, 1e4) >= 1000.0
             brand_named = np.mod(tot, 1e6) >= 1e4
             phrase_ov = np.floor_divide(np.mod(tot, 1e8), 1e6)
@@ -1015,9 +1016,9 @@ class FoodIndex:
                 coverage = np.where(generic, cov_soft, coverage)
                 soft_phrase = [t for t in qphrase if t in soft]
                 if soft_phrase:
-                    hits = np.bincount(
-                        np.concatenate([self.postings[t] for t in soft_phrase]), minlength=n
-                    )[cands]
+                    hits = _count_in(
+                        cands, np.concatenate([self.postings[t] for t in soft_phrase])
+                    )
                     rest = qphrase - set(soft_phrase)
                     covered_rest = (np.floor_divide(tot, 1e10) - hits) >= len(rest)
                     qphrase_in = np.where(generic, covered_rest, qphrase_in)
@@ -1026,9 +1027,7 @@ class FoodIndex:
             )
             cook_ok = True
             if cook:
-                hits = np.bincount(np.concatenate([self.postings[t] for t in cook]), minlength=n)[
-                    cands
-                ]
+                hits = _count_in(cands, np.concatenate([self.postings[t] for t in cook]))
                 near = [
                     self.postings[u]
                     for t in cook
@@ -1036,7 +1035,7 @@ class FoodIndex:
                     if u in self.postings
                 ]
                 close = (
-                    np.bincount(np.concatenate(near), minlength=n)[cands] > 0
+                    _count_in(cands, np.concatenate(near)) > 0
                     if near
                     else np.zeros(len(cands), dtype=bool)
                 )
@@ -1113,7 +1112,7 @@ class FoodIndex:
             # "Chicken breast without skin": a description with skin is another food
             absent = [self.postings[t] for t in norm.absent if t in self.postings]
             if absent:
-                has = np.bincount(np.concatenate(absent), minlength=n)[cands]
+                has = _count_in(cands, np.concatenate(absent))
                 pen = pen + (has > 0) * ABSENT_WORD_PENALTY
             score = np.clip(base * factor - pen, 0.0, 100.0)
             # the text names the food and says more about it ("Onion, white,
@@ -1161,6 +1160,15 @@ class FoodIndex:
             memo[mkey] = tuple(out[qi])
         return out
 
+    def _sr28_postings(self, token: str) -> np.ndarray:
+        """The names holding ``token`` that are not FNDDS names (cached)."""
+        cache = self.__dict__.setdefault("_sr28_post", {})
+        got = cache.get(token)
+        if got is None:
+            post = self.postings[token]
+            got = cache[token] = post[~self._is_fndds[self.name_food[post]]]
+        return got
+
     def _member(self, names: np.ndarray, cands: np.ndarray) -> np.ndarray:
         """Whether each of ``cands`` is among the sorted name positions ``names``."""
         if len(names) == 0:
@@ -1174,11 +1182,11 @@ class FoodIndex:
         cw = [weights.get(t, 1.0) for t in content]
         nq = float(sum(cw)) + (1.0 if head_in_q else 0.0) + 1.5 * unknown
         if min(cw) < 1.0:
-            wov = np.bincount(
+            wov = _count_in(
+                cands,
                 np.concatenate([self.postings[t] for t in content]),
                 np.repeat(np.asarray(cw), [len(self.postings[t]) for t in content]),
-                minlength=self.n_names,
-            )[cands]
+            )
         else:
             wov = ov
         return 100.0 * (wov + head_any) / nq
@@ -1228,6 +1236,18 @@ class FoodIndex:
             for fi in (int(self.name_food[j]) for j in js)
         ]
         return _source_rule(cands, norm)[0]
+
+
+def _count_in(
+    cands: np.ndarray, positions: np.ndarray, weights: np.ndarray | None = None
+) -> np.ndarray:
+    """Per candidate (sorted name positions), the (weighted) count of ``positions`` on it."""
+    idx = np.searchsorted(cands, positions)
+    idx[idx == len(cands)] = 0
+    hit = cands[idx] == positions
+    return np.bincount(
+        idx[hit], None if weights is None else weights[hit], minlength=len(cands)
+    ).astype(np.float64)
 
 
 def _verbatim_key(text: str) -> str:

@@ -1016,9 +1016,7 @@ class FoodIndex:
                 coverage = np.where(generic, cov_soft, coverage)
                 soft_phrase = [t for t in qphrase if t in soft]
                 if soft_phrase:
-                    hits = _count_in(
-                        cands, np.concatenate([self.postings[t] for t in soft_phrase])
-                    )
+                    hits = _count_in(cands, np.concatenate([self.postings[t] for t in soft_phrase]))
                     rest = qphrase - set(soft_phrase)
                     covered_rest = (np.floor_divide(tot, 1e10) - hits) >= len(rest)
                     qphrase_in = np.where(generic, covered_rest, qphrase_in)
@@ -1248,6 +1246,11 @@ def _count_in(
     return np.bincount(
         idx[hit], None if weights is None else weights[hit], minlength=len(cands)
     ).astype(np.float64)
+
+
+def _description_like(text: str) -> bool:
+    """Written like a table description: a comma, or three words or more."""
+    return "," in text or len(text.split()) >= 3
 
 
 def _verbatim_key(text: str) -> str:
@@ -1887,19 +1890,30 @@ def match_texts(
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
     empty_norm = NormText((), (), "", "")
-    cleaned = [clean_query(t) if isinstance(t, str) else t for t in texts]
-    norms = [normalize_food_text(t) if isinstance(t, str) else empty_norm for t in cleaned]
+    # a text that is a table description verbatim needs nothing else (unless an
+    # override or the candidates of every text are asked for)
+    verbatim_of: dict[int, Candidate] = {}
+    if not overrides and not candidates:
+        for qi, t in enumerate(texts):
+            if isinstance(t, str) and _description_like(t):
+                v = idx.lookup_verbatim(t)
+                if v is not None:
+                    verbatim_of[qi] = v
+    live = [isinstance(t, str) and qi not in verbatim_of for qi, t in enumerate(texts)]
+    cleaned = [clean_query(t) if ok else None for t, ok in zip(texts, live, strict=True)]
+    norms = [normalize_food_text(c) if c is not None else empty_norm for c in cleaned]
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
     # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
     states = [
-        text_state(c) or (1 if isinstance(t, str) and _BEING_PREPARED.search(t.lower()) else 0)
+        (text_state(c) or (1 if _BEING_PREPARED.search(t.lower()) else 0)) if c is not None else 0
         for t, c in zip(texts, cleaned, strict=True)
     ]
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
     raw_norms = [
-        normalize_food_text(t.split(";")[0]) if isinstance(t, str) else empty_norm for t in texts
+        normalize_food_text(t.split(";")[0]) if ok else empty_norm
+        for t, ok in zip(texts, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
     changed = [
@@ -1960,10 +1974,8 @@ def match_texts(
         )
         # (a short everyday text, "oats", takes its alias first; "Oats" is
         # also USDA's name of the grain)
-        verbatim = (
-            idx.lookup_verbatim(text)
-            if fixed is None and ("," in text or len(text.split()) >= 3)
-            else None
+        verbatim = verbatim_of.get(qi) or (
+            idx.lookup_verbatim(text) if fixed is None and _description_like(text) else None
         )
         if fixed is not None:
             method = "override"

@@ -110,10 +110,10 @@ tuning set, so only the round-2 held-out set measures generalisation:
 set                                sr28                   both (the default)
 =================================  =====================  =====================
 match_labels.csv, start of day     71.1 / 41.6 / 4.3 %    72.7 / -- / 3.6 % (1)
-match_labels.csv (tuning)          82.6 / 32.3 / 2.6 %    80.5 / 31.0 / 3.3 %
-second tuning set (159)            84.9 / 34.6 / 3.1 %    81.8 / 35.2 / 3.1 %
+match_labels.csv (tuning)          82.6 / 32.3 / 2.6 %    80.3 / 31.0 / 3.5 %
+second tuning set (159)            83.6 / 35.2 / 3.8 %    81.1 / 35.8 / 3.1 %
 first measure of it, untuned (2)   76.1 / 40.3 / 6.9 %    73.6 / 37.1 / 8.2 %
-held-out round 2 (160), blind      74.4 / 51.9 / 5.6 %    72.5 / 50.6 / 5.0 %
+held-out round 2 (160), blind      75.0 / 51.9 / 5.0 %    72.5 / 50.6 / 5.0 %
 =================================  =====================  =====================
 
 (1) FNDDS answers were not judged then. (2) Measured once when the set was

@@ -103,7 +103,7 @@ The margins were chosen in the first session on the even-line half of
 on all of that file and a second tuning set, then measured once on a blind
 held-out set (``benchmarks/bench_matching_accuracy.py``; SR28, bundled aliases;
 top-1 / unmatched / wrong-confident): tuning file 71.1 / 41.6 / 4.3 % →
-82.6 / 32.3 / 2.6 %; held-out 74.4 / 51.9 / 5.6 % (both tables, the default:
+82.6 / 32.3 / 2.6 %; held-out 75.0 / 51.9 / 5.0 % (both tables, the default:
 72.5 / 50.6 / 5.0 %). A fuzzy match is right about
 85 % of the time at any score above the threshold, so a higher threshold buys
 fewer wrong matches only with as many lost right ones (90: 77.4 / 38.4 /
@@ -162,9 +162,9 @@ it as bought or plainly cooked, with pantothenic acid and biotin that FNDDS
 lacks, and FNDDS's dishes and cooked forms won ingredient texts ("2 large
 lobster tails" → "Lobster, baked or broiled, fat added"). Measured on the
 tuning labels (top-1 / wrong-confident): SR28 alone 82.6 / 2.6 %; both, FNDDS
-for every text 79.2 / 3.7 %; both, FNDDS for dishes 80.5 / 3.3 % (the labels
+for every text 79.2 / 3.7 %; both, FNDDS for dishes 80.3 / 3.5 % (the labels
 ask for the FNDDS dish where SR28 has none, so top-1 is not comparable across
-them); held-out 74.4 / 5.6 % for SR28 alone and 72.5 / 5.0 % for both. On
+them); held-out 75.0 / 5.0 % for SR28 alone and 72.5 / 5.0 % for both. On
 everyday dish texts ("turkey sandwich", "caesar salad", "pad thai", "sushi")
 SR28 alone has no answer.
 """
@@ -455,6 +455,15 @@ def text_state(text: str) -> int:
     return 0
 
 
+def food_state(description: str, source: str = "sr28") -> int:
+    """A food's state: :func:`text_state` of its description; FNDDS foods, as
+    eaten, count as cooked unless they say raw ("Black beans, NFS" is cooked)."""
+    got = text_state(description)
+    if got == 0 and source == "fndds":
+        return 2
+    return got
+
+
 def states_conflict(query_state: int, food_state: int) -> bool:
     """Raw text against a cooked food, or cooked text against a raw one."""
     return query_state != 0 and food_state != 0 and query_state != food_state
@@ -708,7 +717,9 @@ class FoodIndex:
         # must not make SR28's "McDONALD'S, BIG MAC" lose its brand word)
         brands = [b - plain_vocab.get(str(src[name_food[j]]), set()) for j, b in enumerate(brands)]
         name_food_a = np.asarray(name_food, dtype=np.int64)
-        name_state = np.asarray([text_state(str(desc[fi])) for fi in name_food], dtype=np.int64)
+        name_state = np.asarray(
+            [food_state(str(desc[fi]), str(src[fi])) for fi in name_food], dtype=np.int64
+        )
         name_ncontent = np.asarray(
             [len([t for t in k.split() if t not in COOKED_WORDS]) for k in keys], dtype=np.float64
         )
@@ -939,14 +950,14 @@ class FoodIndex:
             memo.clear()
         todo: list[int] = []
         for qi, norm in enumerate(norms):
-            hit = memo.get((norm.segments, norm.joined, norm.absent, states[qi], k))
+            hit = memo.get((norm.segments, norm.joined, norm.absent, norm.lead, states[qi], k))
             if hit is None:
                 todo.append(qi)
             else:
                 out[qi] = list(hit)
         for qi in todo:
             norm = norms[qi]
-            mkey = (norm.segments, norm.joined, norm.absent, states[qi], k)
+            mkey = (norm.segments, norm.joined, norm.absent, norm.lead, states[qi], k)
             hit = memo.get(mkey)
             if hit is not None:
                 out[qi] = list(hit)
@@ -1549,7 +1560,21 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
 #: when the text (as written, parentheses included) names one its food lacks
 #: ("Pinto Beans (Canned, Drained)" is not the alias "pinto beans", boiled).
 FORM_WORDS: frozenset[str] = frozenset(
-    {"canned", "frozen", "dried", "dry", "dehydrated", "powder", "instant", "smoked", "pickled"}
+    {
+        "canned",
+        "frozen",
+        "dried",
+        "dry",
+        "dehydrated",
+        "powder",
+        "powdered",
+        "instant",
+        "smoked",
+        "pickled",
+        "granulated",
+        "candied",
+        "crystallized",
+    }  # fmt: skip
 )
 
 
@@ -1562,6 +1587,7 @@ def _alias_state_fits(norm: NormText, state: int, raw_norm: NormText, descriptio
     (:data:`COOKING_NEIGHBOURS`): "chicken breast boiled" is not the roasted
     breast of the alias "chicken breast".
     """
+    # (the cleaned text keeps the forms of its parentheses: "Chickpeas (Canned)")
     if states_conflict(state, text_state(description)) or _form_conflict(raw_norm, description):
         return False
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
@@ -1926,7 +1952,10 @@ def match_texts(
     for i, rn in enumerate(raw_norms):
         if rn.key and (i in changed_set or len([sg for sg in rn.segments if sg]) >= 2):
             ex = idx.lookup_exact(rn)
-            if ex is not None:
+            # ("Chickpeas, raw" is not FNDDS's cooked "Chickpeas, NFS")
+            if ex is not None and not states_conflict(
+                states[i], food_state(ex.description, ex.source)
+            ):
                 raw_exact[i] = ex
     found: dict[int, list[Candidate]] = {}
 
@@ -1999,9 +2028,14 @@ def match_texts(
             # "raw" (or "cooked") where the alias food is the other is not it
             if (
                 hit in pos_of
-                and not states_conflict(states[qi], text_state(str(idx.descriptions[pos_of[hit]])))
+                and not states_conflict(
+                    states[qi],
+                    food_state(str(idx.descriptions[pos_of[hit]]), str(idx.sources[pos_of[hit]])),
+                )
                 and not _form_conflict(
-                    raw_norms[qi], str(idx.descriptions[pos_of[hit]]), frozenset(norm.tokens)
+                    norm,
+                    str(idx.descriptions[pos_of[hit]]),
+                    frozenset(norm.tokens) if hit == _alias_hit(aliases, norm) else frozenset(),
                 )
                 and not _absent_conflict(norm, set(idx.desc_tokens(pos_of[hit])))
             ):
@@ -2023,7 +2057,9 @@ def match_texts(
         cands = found.get(qi, [])
         if chosen is None:
             exact = idx.lookup_exact(norm)
-            if exact is not None and states_conflict(states[qi], text_state(exact.description)):
+            if exact is not None and states_conflict(
+                states[qi], food_state(exact.description, exact.source)
+            ):
                 exact = None
             contained = None
             if exact is None and aliases and not (cands and cands[0].score >= FUZZY_OVER_ALIAS):
@@ -2032,7 +2068,7 @@ def match_texts(
                 if got is not None:
                     p = pos_of[got[0]]
                     desc = str(idx.descriptions[p])
-                    if _alias_state_fits(norm, states[qi], raw_norms[qi], desc):
+                    if _alias_state_fits(norm, states[qi], norm, desc):
                         contained = Candidate(
                             got[0], desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
                         )

@@ -108,13 +108,17 @@ _AFTER_COMMA_PREP = re.compile(
 )
 # legumes and grains bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOODS = re.compile(
-    r"\b(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
-    r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|wild rice)\b(?!\s*(?:flour|noodles?))"
+    r"\b(?:dried|dry)\b(?P<mid>(?:\s+[a-z-]+){0,3}?)\s+"
+    r"(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
+    r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth)\b(?!\s*(?:flour|noodles?))"
+)
+_COOKING = re.compile(
+    r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|stewed|simmered|braised|"
+    r"sauteed|canned)\b"
 )
 
 _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
-_DRIED = re.compile(r"\b(?:dried|dry)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
@@ -180,6 +184,7 @@ CATEGORY_WORDS: frozenset[str] = frozenset(
 
 _FRACTION_SLASH = "\u2044"
 _NUMBER = r"(?:\d+\s+\d+\s*/\s*\d+|\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
+_GLUED_UNIT = re.compile(r"^\d+(?:\.\d+)?([a-z]+)$")
 _NUM_TOKEN = re.compile(r"^\d+(?:\.\d+)?(?:/\d+)?$")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
@@ -324,10 +329,14 @@ def _clean(text: str) -> str:
     if "w/" in t:
         t = t.replace("w/o ", "without ").replace("w/ ", "with ")
     if "chil" in t:
-        # "chile", "chilli" are peppers (USDA: "Peppers, hot chile" and "hot
-        # chili"); "chili" alone is also the dish
+        # "chile" and "chillies" are peppers (USDA: "Peppers, hot chile" and
+        # "hot chili"); "chili" and a lone "chilli" may be the dish (UK: "bowl
+        # of chilli"), unless a count, colour or kind says pepper ("1 red chilli")
+        t = _CHILI_DISH.sub("chili con carne", t)
         t = _CHILE_PEPPER.sub("chili", t)
+        t = _CHILLI_PEPPER.sub(lambda m: m.group(1) + " chili pepper", t)
         t = _CHILE.sub("chili pepper", t)
+        t = _CHILLI.sub("chili", t)
     if " - " in t:
         m = _BRAND_DASH.match(t)
         if m is not None:
@@ -375,8 +384,13 @@ _YEAR_ROUND = re.compile(r"\byear round average\b")
 _HOMEMADE = re.compile(r"\bhome ?made\b")
 
 
+_CHILI_DISH = re.compile(r"\bchil(?:e|li)\s+con\s+carne\b")
 _CHILE_PEPPER = re.compile(r"\bchil(?:e|es|li|lis|lies|ies)\b(?=\s+peppers?\b)")
-_CHILE = re.compile(r"\bchil(?:e|es|li|lis|lies|ies)\b")
+_CHILLI_PEPPER = re.compile(
+    r"\b(\d+|red|green|bird|thai|fresh|dried|hot|birds eye|jalapeno|serrano)\s+chilli\b"
+)
+_CHILE = re.compile(r"\bchil(?:e|es|lis|lies|ies)\b")
+_CHILLI = re.compile(r"\bchilli\b")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -418,6 +432,10 @@ def normalize_food_text(text: str) -> NormText:
             if not w:
                 continue
             if _NUM_TOKEN.match(w):
+                after_number = True
+                continue
+            glued = _GLUED_UNIT.match(w)
+            if glued and glued.group(1) in UNIT_WORDS:  # "almonds 30g"
                 after_number = True
                 continue
             if after_number and w in UNIT_WORDS:
@@ -568,9 +586,12 @@ def clean_query(text: str) -> str:
     if "cooked " in t:
         t = _COOKED_IN_WATER.sub("cooked", t)
         t = _COOKED_FROM_DRIED.sub("cooked", t)
-    if _DRY_GOODS.search(t):
-        # "dried great Northern beans", "dried long grain rice": uncooked
-        t = _DRIED.sub("raw", t)
+    if "dried" in t or "dry" in t:
+        # "dried great Northern beans", "dried long grain rice": uncooked; with a
+        # cooking word ("dried lentils, cooked") cooked from dried, the usual
+        # way; "rice with dried cranberries" untouched
+        word = "" if _COOKING.search(t) else "raw"
+        t = _DRY_GOODS.sub(lambda m: word + m.group(0)[m.start("mid") - m.start(0) :], t)
     unsalted = "salt" in t and _UNSALTED.search(t) is not None
     if unsalted:
         t = _UNSALTED.sub(" ", t)
@@ -646,7 +667,11 @@ def clean_query(text: str) -> str:
             shared = singular(second[-1]) in _SHARED_HEADS and singular(fw[-1]) != singular(
                 second[-1]
             )
-            if len(lead) == 1 or shared:
+            if len(lead) == 1:
+                # "creamy or chunky peanut butter": the first alternative's
+                # modifier with the second's food ("creamy peanut butter")
+                first = first + " " + " ".join(second[1:])
+            elif shared:
                 first = first + " " + second[-1]
         t = ",".join([first, *kept[1:]])
     words = re.split(r"(\s+|,)", t)

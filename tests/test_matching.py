@@ -870,3 +870,47 @@ class TestFuzzyAcceptance:
         fixed = match_foods(_diary(["oatmeal"]), aliases={}, overrides={"oatmeal": "18039"})
         assert fixed["food_id"].iloc[0] == "18039"
         assert fixed["match_method"].iloc[0] == "override"
+
+
+class TestReviewedCases:
+    """Cases a review of the 2026-11-29 matcher found wrong, now pinned."""
+
+    def test_raw_legumes_and_grains_stay_raw_with_both_tables(self):
+        # FNDDS's "Black beans, NFS" is cooked: a raw text must not take it
+        m = match_foods(_diary(["dried black beans", "raw chickpeas", "raw quinoa"]))
+        assert m["food_id"].tolist() == ["16014", "16056", "20035"]
+
+    def test_dried_with_a_cooking_word_is_cooked(self):
+        m = match_foods(_diary(["2 cups dried lentils, cooked", "dried pinto beans, boiled"]))
+        assert m["food_id"].tolist() == ["16070", "16043"]
+
+    def test_alternatives_keep_the_food(self):
+        m = match_foods(_diary(["creamy or chunky peanut butter", "canola or vegetable oil"]))
+        desc = m["matched_description"].tolist()
+        assert desc[0].startswith("Peanut butter")
+        assert desc[1].startswith("Oil, canola")
+
+    def test_chilli_the_dish_and_the_pepper(self):
+        m = match_foods(_diary(["bowl of chilli", "1 red chilli", "chile con carne"]))
+        desc = m["matched_description"].tolist()
+        assert desc[0].startswith("Chili con carne")
+        assert desc[1].startswith("Peppers, hot chili")
+        assert m["status"].iloc[2] == "matched" and "chili" in desc[2].lower()
+
+    def test_a_glued_quantity_is_not_a_word(self):
+        m = match_foods(_diary(["almonds 30g"]))
+        assert m["food_id"].iloc[0] == "12061"
+
+    def test_a_joined_text_matches_the_same_alone_or_after_another(self):
+        # the search cache must tell "potato with cheese sauce" (potato first)
+        # from "potato cheese with sauce": same words, another first food
+        from nutrigap.foods.matching import food_index
+
+        idx = food_index("both")
+        idx._search_cache.clear()
+        match_foods(_diary(["potato cheese with sauce"]))
+        after = match_foods(_diary(["potato with cheese sauce"]))
+        idx._search_cache.clear()
+        alone = match_foods(_diary(["potato with cheese sauce"]))
+        assert after["food_id"].iloc[0] == alone["food_id"].iloc[0]
+        assert after["match_score"].iloc[0] == alone["match_score"].iloc[0]

@@ -287,20 +287,22 @@ def test_fresh_labels_are_well_formed_and_disjoint(fresh_labels, labels, foods):
                 assert fid == "none" or (re.fullmatch(pattern, fid) and fid in table.index), fid
 
 
-def test_fresh_texts_are_new_and_distinct(fresh_labels, labels, real_samples):
-    def texts(df):
-        out = []
-        for (name, column), group in df[df["file"] != "own"].groupby(["file", "column"]):
-            starts = _record_starts(real_samples / name, column)
-            for line in group["line"].astype(int):
-                assert line in starts, f"{name}:{line}"
-                out.append(starts[line].strip().lower())
-        return out
+def _label_texts(df, real_samples):
+    """The real texts a label file points at, lower case, in file and line order."""
+    out = []
+    for (name, column), group in df[df["file"] != "own"].groupby(["file", "column"]):
+        starts = _record_starts(real_samples / name, column)
+        for line in group["line"].astype(int):
+            assert line in starts, f"{name}:{line}"
+            out.append(starts[line].strip().lower())
+    return out
 
-    fresh = texts(fresh_labels)
+
+def test_fresh_texts_are_new_and_distinct(fresh_labels, labels, real_samples):
+    fresh = _label_texts(fresh_labels, real_samples)
     assert all(fresh)
     assert len(set(fresh)) == len(fresh)
-    seen = set(texts(labels)) | set(
+    seen = set(_label_texts(labels, real_samples)) | set(
         labels.loc[labels["file"] == "own", "text"].str.strip().str.lower()
     )
     assert not set(fresh) & seen
@@ -346,21 +348,12 @@ def test_heldout_lines_are_new(heldout_labels, labels, fresh_labels):
 
 
 def test_heldout_texts_are_new_and_distinct(heldout_labels, labels, fresh_labels, real_samples):
-    def texts(df):
-        out = []
-        for (name, column), group in df[df["file"] != "own"].groupby(["file", "column"]):
-            starts = _record_starts(real_samples / name, column)
-            for line in group["line"].astype(int):
-                assert line in starts, f"{name}:{line}"
-                out.append(starts[line].strip().lower())
-        return out
-
-    heldout = texts(heldout_labels)
+    heldout = _label_texts(heldout_labels, real_samples)
     assert all(heldout), "every held-out line holds a non-blank text"
     assert len(set(heldout)) == len(heldout)
     seen = (
-        set(texts(labels))
-        | set(texts(fresh_labels))
+        set(_label_texts(labels, real_samples))
+        | set(_label_texts(fresh_labels, real_samples))
         | set(labels.loc[labels["file"] == "own", "text"].str.strip().str.lower())
     )
     assert not set(heldout) & seen, sorted(set(heldout) & seen)[:5]

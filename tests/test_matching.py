@@ -914,3 +914,15 @@ class TestReviewedCases:
         alone = match_foods(_diary(["potato with cheese sauce"]))
         assert after["food_id"].iloc[0] == alone["food_id"].iloc[0]
         assert after["match_score"].iloc[0] == alone["match_score"].iloc[0]
+
+
+def test_a_text_with_no_food_word_is_unmatched():
+    # "cooked" alone names no food ("Cereal, cooked, NFS" is not an answer)
+    m = match_foods(_diary(["1 cup cooked", "cooked"]))
+    assert m["food_id"].isna().all()
+    assert (m["status"] == "unmatched").all()
+
+
+def test_salted_or_unsalted_butter_is_butter():
+    m = match_foods(_diary(["salted or unsalted butter"]))
+    assert m["matched_description"].iloc[0].startswith("Butter")

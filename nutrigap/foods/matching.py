@@ -735,6 +735,8 @@ class FoodIndex:
         for j in order:
             if penalty0[j] > 0 or not keys[j] or not names[j][1]:
                 continue
+            if all(t in COOKED_WORDS for t in keys[j].split()):
+                continue  # "Cereal, cooked, NFS" is no exact answer to "1 cup cooked"
             exact.setdefault(keys[j], []).append(j)
         return cls(
             food_ids=ids,

@@ -119,6 +119,7 @@ _COOKING = re.compile(
 
 _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
+_EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
@@ -592,6 +593,8 @@ def clean_query(text: str) -> str:
         # way; "rice with dried cranberries" untouched
         word = "" if _COOKING.search(t) else "raw"
         t = _DRY_GOODS.sub(lambda m: word + m.group(0)[m.start("mid") - m.start(0) :], t)
+    # "salted or unsalted butter": either, so neither
+    t = _EITHER_SALT.sub(" ", t)
     unsalted = "salt" in t and _UNSALTED.search(t) is not None
     if unsalted:
         t = _UNSALTED.sub(" ", t)

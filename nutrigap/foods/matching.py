@@ -1137,14 +1137,6 @@ class FoodIndex:
                 )
             if typo:
                 score = score * 0.9  # a corrected spelling is never exact
-            if self.multi_source and not _is_dish(norm):
-                # a single ingredient: SR28 describes it as bought, FNDDS as
-                # eaten in a dish; fuzzy candidates come from SR28 only (an
-                # exact or alias answer from FNDDS still counts)
-                keep = ~self._is_fndds[self.name_food[cands]]
-                cands, score = cands[keep], score[keep]
-                if not len(cands):
-                    continue
             score = np.round(score, 1)
             if len(cands) > 64:  # only the best few need a full ordering
                 keep = np.argpartition(-score, 63)[:64]
@@ -1580,7 +1572,7 @@ FORM_WORDS: frozenset[str] = frozenset(
 )
 
 
-def _alias_state_fits(norm: NormText, state: int, raw_norm: NormText, description: str) -> bool:
+def _alias_state_fits(norm: NormText, state: int, description: str) -> bool:
     """Whether an alias food found inside a text fits the text's state and form.
 
     Raw against cooked (or the reverse) and a form the food lacks
@@ -1590,7 +1582,7 @@ def _alias_state_fits(norm: NormText, state: int, raw_norm: NormText, descriptio
     breast of the alias "chicken breast".
     """
     # (the cleaned text keeps the forms of its parentheses: "Chickpeas (Canned)")
-    if states_conflict(state, text_state(description)) or _form_conflict(raw_norm, description):
+    if states_conflict(state, text_state(description)) or _form_conflict(norm, description):
         return False
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
     if not cook:
@@ -1918,16 +1910,16 @@ def match_texts(
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []
     empty_norm = NormText((), (), "", "")
-    # a text that is a table description verbatim needs nothing else (unless an
-    # override or the candidates of every text are asked for)
+    # texts that are a table description verbatim (looked up once); they need
+    # no cleaning unless an override or every text's candidates are asked for
     verbatim_of: dict[int, Candidate] = {}
-    if not overrides and not candidates:
-        for qi, t in enumerate(texts):
-            if isinstance(t, str) and _description_like(t):
-                v = idx.lookup_verbatim(t)
-                if v is not None:
-                    verbatim_of[qi] = v
-    live = [isinstance(t, str) and qi not in verbatim_of for qi, t in enumerate(texts)]
+    for qi, t in enumerate(texts):
+        if isinstance(t, str) and _description_like(t):
+            v = idx.lookup_verbatim(t)
+            if v is not None:
+                verbatim_of[qi] = v
+    skip = verbatim_of if not overrides and not candidates else {}
+    live = [isinstance(t, str) and qi not in skip for qi, t in enumerate(texts)]
     cleaned = [clean_query(t) if ok else None for t, ok in zip(texts, live, strict=True)]
     norms = [normalize_food_text(c) if c is not None else empty_norm for c in cleaned]
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
@@ -2005,9 +1997,7 @@ def match_texts(
         )
         # (a short everyday text, "oats", takes its alias first; "Oats" is
         # also USDA's name of the grain)
-        verbatim = verbatim_of.get(qi) or (
-            idx.lookup_verbatim(text) if fixed is None and _description_like(text) else None
-        )
+        verbatim = verbatim_of.get(qi) if fixed is None else None
         if fixed is not None:
             method = "override"
         elif verbatim is not None:
@@ -2017,7 +2007,7 @@ def match_texts(
             # thin crust": a table's own description is that food, before aliases
             chosen, method = raw_exact[qi], "exact"
         else:
-            hit = _alias_hit(aliases, norm)
+            hit = direct = _alias_hit(aliases, norm)
             if hit is None and aliases:
                 # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
                 # the words that are not a brand
@@ -2028,18 +2018,16 @@ def match_texts(
                 hit = _cooked_alias(aliases, norm, cleaned[qi], idx, pos_of)
             # an alias is a default state ("beets" → cooked); a text that says
             # "raw" (or "cooked") where the alias food is the other is not it
+            # (an alias's own form words, "smoked paprika", are no conflict)
+            p = pos_of.get(hit)
+            desc = str(idx.descriptions[p]) if p is not None else ""
             if (
-                hit in pos_of
-                and not states_conflict(
-                    states[qi],
-                    food_state(str(idx.descriptions[pos_of[hit]]), str(idx.sources[pos_of[hit]])),
-                )
+                p is not None
+                and not states_conflict(states[qi], food_state(desc, str(idx.sources[p])))
                 and not _form_conflict(
-                    norm,
-                    str(idx.descriptions[pos_of[hit]]),
-                    frozenset(norm.tokens) if hit == _alias_hit(aliases, norm) else frozenset(),
+                    norm, desc, frozenset(norm.tokens) if direct is not None else frozenset()
                 )
-                and not _absent_conflict(norm, set(idx.desc_tokens(pos_of[hit])))
+                and not _absent_conflict(norm, set(idx.desc_tokens(p)))
             ):
                 fixed, method = hit, "alias"
         if fixed is not None:
@@ -2070,7 +2058,7 @@ def match_texts(
                 if got is not None:
                     p = pos_of[got[0]]
                     desc = str(idx.descriptions[p])
-                    if _alias_state_fits(norm, states[qi], norm, desc):
+                    if _alias_state_fits(norm, states[qi], desc):
                         contained = Candidate(
                             got[0], desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
                         )

@@ -64,12 +64,11 @@ get raw foods and FNDDS ``none`` where FNDDS has the food only cooked; user
 recipe names, supplements and pseudo-foods ``none``; branded foods the nearest
 generic food plus ``none``).
 
-Held-out set (``benchmarks/match_labels_heldout.csv``, ``--labels-heldout``,
-same columns, all rows real): labelled blind on 2026-11-29 (round 2) and
-**never used for tuning**. The matcher was not run on these texts before the
-labels were committed, and neither ``--show-errors`` nor anything else here
-lists its individual errors: read them and the set stops measuring
-generalisation. Sampling rule (seed 20261130, ``numpy.random.default_rng``):
+Third tuning set (``benchmarks/match_labels_round2.csv``, ``--labels-round2``,
+same columns, all rows real): labelled blind on 2026-11-29 (round 2) and held
+out, its errors unread, until round 3 replaced it; measured seven times for
+reporting only, then used for tuning. Sampling rule (seed 20261130,
+``numpy.random.default_rng``):
 
 - files: the five real files of ``match_labels.csv``, same column per file;
 - candidates of a file: records whose text is not blank, whose (file, line) is
@@ -90,6 +89,16 @@ Labelled with the same conventions (same food in the same state; raw recipe
 ingredients get raw foods; FNDDS only where it has that form; brand-only
 products, supplements, drugs, recipe names and headings ``none``; several ids
 where equally right).
+
+Held-out set (``benchmarks/match_labels_round3.csv``, ``--labels-heldout``,
+same columns, all rows real): labelled blind on 2026-11-29 (round 3) by two
+helpers who searched the tables themselves, committed before the matcher was
+run on these texts, and **never used for tuning**: neither ``--show-errors``
+nor anything else here lists its individual errors. Sampling rule (seed
+20261201, ``numpy.random.default_rng``): as round 2, with candidates also
+excluding every line and text of rounds 1 and 2 (344 candidates left in
+cronometer-servings-large.csv, 5,968 in ingredient-lines-tastecooking.csv);
+200 rows split 108 : 150 as before, 84 and 116.
 
 Run::
 
@@ -154,9 +163,11 @@ from nutrigap.foods.matching import (
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "match_labels.csv"
 LABELS_FRESH = HERE / "match_labels_fresh.csv"
-LABELS_HELDOUT = HERE / "match_labels_heldout.csv"
+LABELS_ROUND2 = HERE / "match_labels_round2.csv"
+LABELS_HELDOUT = HERE / "match_labels_round3.csv"
 FRESH_TITLE = "second tuning set (fresh labels of 2026-11-29, used for tuning since)"
-HELDOUT_TITLE = "held-out set (labelled 2026-11-29 round 2, never used for tuning)"
+ROUND2_TITLE = "third tuning set (round 2 of 2026-11-29, held out until round 3)"
+HELDOUT_TITLE = "held-out set (labelled 2026-11-29 round 3, never used for tuning)"
 DEFAULT_SAMPLES = Path("/work/shared/samples/real")
 GOAL_TOP1 = 0.90
 GOAL_WRONG = 0.02
@@ -336,10 +347,17 @@ def main(argv: list[str] | None = None) -> int:
         "(skipped when the file is absent)",
     )
     parser.add_argument(
+        "--labels-round2",
+        type=Path,
+        default=LABELS_ROUND2,
+        help="third tuning set: round 2 of 2026-11-29, the held-out set until round 3 "
+        "(skipped when the file is absent)",
+    )
+    parser.add_argument(
         "--labels-heldout",
         type=Path,
         default=LABELS_HELDOUT,
-        help="held-out labels (2026-11-29 round 2), never used for tuning; only overall "
+        help="held-out labels (2026-11-29 round 3), never used for tuning; only overall "
         "figures are printed (skipped when the file is absent)",
     )
     parser.add_argument(
@@ -351,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     extra: dict[str, tuple[str, pd.DataFrame]] = {}
     for key, path, title in (
         ("fresh", args.labels_fresh, FRESH_TITLE),
+        ("round2", args.labels_round2, ROUND2_TITLE),
         ("heldout", args.labels_heldout, HELDOUT_TITLE),
     ):
         if path is not None and path.is_file():
@@ -359,7 +378,12 @@ def main(argv: list[str] | None = None) -> int:
     results = {source: run(labelled, source, args, extra) for source in sources}
     if args.source == "compare":
         print("\ncompare (same labels; sr28 judged on expected_food_id, both on the union):")
-        names = {"main": "tuned", "fresh": "2nd tuning", "heldout": "held-out"}
+        names = {
+            "main": "tuned",
+            "fresh": "2nd tuning",
+            "round2": "3rd tuning",
+            "heldout": "held-out",
+        }
         sets = [(names[key], key) for key in ["main", *extra]]
         print(f"  {'':20s} {'top-1':>7s} {'unmatched':>10s} {'wrong-confident':>16s}")
         for name, key in sets:

@@ -239,14 +239,14 @@ def test_label_lines_point_at_records(labels, real_samples):
             assert starts[line].strip(), f"{name}:{line} has an empty {column}"
 
 
-# --- the fresh held-out labels (never used for tuning) -------------------------------
+# --- the later label sets: second and third tuning sets, and the held-out set ----------
+
+# in the order they were labelled; each was drawn from texts no earlier set holds
+LATER_LABELS = ["match_labels_fresh.csv", "match_labels_round2.csv", "match_labels_round3.csv"]
 
 
-@pytest.fixture(scope="module")
-def fresh_labels(repo_root):
-    return pd.read_csv(
-        repo_root / "benchmarks" / "match_labels_fresh.csv", dtype=str, keep_default_na=False
-    )
+def _read_labels(repo_root: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(repo_root / "benchmarks" / name, dtype=str, keep_default_na=False)
 
 
 def _record_starts(path: Path, column: str) -> dict[int, str]:
@@ -262,31 +262,6 @@ def _record_starts(path: Path, column: str) -> dict[int, str]:
     return starts
 
 
-def test_fresh_labels_are_well_formed_and_disjoint(fresh_labels, labels, foods):
-    assert list(fresh_labels.columns) == list(labels.columns)
-    assert len(fresh_labels) >= 150
-    assert (fresh_labels["file"] != "own").all()
-    assert (fresh_labels["text"] == "").all(), "real texts stay in /work/shared"
-    assert fresh_labels["line"].str.fullmatch(r"\d+").all()
-    keys = set(zip(fresh_labels["file"], fresh_labels["line"].astype(int), strict=True))
-    assert len(keys) == len(fresh_labels)
-    old = set(zip(labels["file"], labels["line"].astype(int), strict=True))
-    assert not keys & old, sorted(keys & old)[:5]
-    # the same column per file as the tuned labels
-    old_cols = labels.groupby("file")["column"].first()
-    for name, column in zip(fresh_labels["file"], fresh_labels["column"], strict=True):
-        assert old_cols[name] == column, name
-    fndds = nutrigap.load_food_table("fndds")
-    for sr, fn in zip(
-        fresh_labels["expected_food_id"], fresh_labels["expected_fndds"], strict=True
-    ):
-        for ids, pattern, table in ((sr, r"\d{5}", foods), (fn, r"fndds:\d{8}", fndds)):
-            parts = ids.split("|")
-            assert len(parts) == len(set(parts)), ids
-            for fid in parts:
-                assert fid == "none" or (re.fullmatch(pattern, fid) and fid in table.index), fid
-
-
 def _label_texts(df, real_samples):
     """The real texts a label file points at, lower case, in file and line order."""
     out = []
@@ -298,40 +273,20 @@ def _label_texts(df, real_samples):
     return out
 
 
-def test_fresh_texts_are_new_and_distinct(fresh_labels, labels, real_samples):
-    fresh = _label_texts(fresh_labels, real_samples)
-    assert all(fresh)
-    assert len(set(fresh)) == len(fresh)
-    seen = set(_label_texts(labels, real_samples)) | set(
-        labels.loc[labels["file"] == "own", "text"].str.strip().str.lower()
-    )
-    assert not set(fresh) & seen
-
-
-# --- the held-out labels (2026-11-29 round 2, never used for tuning) ------------------
-
-
-@pytest.fixture(scope="module")
-def heldout_labels(repo_root):
-    return pd.read_csv(
-        repo_root / "benchmarks" / "match_labels_heldout.csv", dtype=str, keep_default_na=False
-    )
-
-
-def test_heldout_labels_are_well_formed(heldout_labels, labels, foods):
-    assert list(heldout_labels.columns) == list(labels.columns)
-    assert len(heldout_labels) >= 150
-    assert (heldout_labels["file"] != "own").all()
-    assert (heldout_labels["text"] == "").all(), "real texts stay in /work/shared"
-    assert heldout_labels["line"].str.fullmatch(r"\d+").all()
-    # the same column per file as the tuned labels
+@pytest.mark.parametrize("name", LATER_LABELS)
+def test_later_labels_are_well_formed(name, repo_root, labels, foods):
+    later = _read_labels(repo_root, name)
+    assert list(later.columns) == list(labels.columns)
+    assert len(later) >= 150
+    assert (later["file"] != "own").all()
+    assert (later["text"] == "").all(), "real texts stay in /work/shared"
+    assert later["line"].str.fullmatch(r"\d+").all()
+    # the same column per file as the first labels
     old_cols = labels.groupby("file")["column"].first()
-    for name, column in zip(heldout_labels["file"], heldout_labels["column"], strict=True):
-        assert old_cols[name] == column, name
+    for file, column in zip(later["file"], later["column"], strict=True):
+        assert old_cols[file] == column, file
     fndds = nutrigap.load_food_table("fndds")
-    for sr, fn in zip(
-        heldout_labels["expected_food_id"], heldout_labels["expected_fndds"], strict=True
-    ):
+    for sr, fn in zip(later["expected_food_id"], later["expected_fndds"], strict=True):
         for ids, pattern, table in ((sr, r"\d{5}", foods), (fn, r"fndds:\d{8}", fndds)):
             parts = ids.split("|")
             assert parts and len(parts) == len(set(parts)), ids
@@ -339,21 +294,24 @@ def test_heldout_labels_are_well_formed(heldout_labels, labels, foods):
                 assert fid == "none" or (re.fullmatch(pattern, fid) and fid in table.index), fid
 
 
-def test_heldout_lines_are_new(heldout_labels, labels, fresh_labels):
-    keys = list(zip(heldout_labels["file"], heldout_labels["line"].astype(int), strict=True))
+@pytest.mark.parametrize("position", range(len(LATER_LABELS)))
+def test_later_label_lines_are_new(position, repo_root, labels):
+    later = _read_labels(repo_root, LATER_LABELS[position])
+    keys = list(zip(later["file"], later["line"].astype(int), strict=True))
     assert len(set(keys)) == len(keys)
-    for other in (labels, fresh_labels):
+    for other in [labels] + [_read_labels(repo_root, n) for n in LATER_LABELS[:position]]:
         old = set(zip(other["file"], other["line"].astype(int), strict=True))
         assert not set(keys) & old, sorted(set(keys) & old)[:5]
 
 
-def test_heldout_texts_are_new_and_distinct(heldout_labels, labels, fresh_labels, real_samples):
-    heldout = _label_texts(heldout_labels, real_samples)
-    assert all(heldout), "every held-out line holds a non-blank text"
-    assert len(set(heldout)) == len(heldout)
-    seen = (
-        set(_label_texts(labels, real_samples))
-        | set(_label_texts(fresh_labels, real_samples))
-        | set(labels.loc[labels["file"] == "own", "text"].str.strip().str.lower())
+@pytest.mark.parametrize("position", range(len(LATER_LABELS)))
+def test_later_label_texts_are_new_and_distinct(position, repo_root, labels, real_samples):
+    texts = _label_texts(_read_labels(repo_root, LATER_LABELS[position]), real_samples)
+    assert all(texts), "every labelled line holds a non-blank text"
+    assert len(set(texts)) == len(texts)
+    seen = set(_label_texts(labels, real_samples)) | set(
+        labels.loc[labels["file"] == "own", "text"].str.strip().str.lower()
     )
-    assert not set(heldout) & seen, sorted(set(heldout) & seen)[:5]
+    for earlier in LATER_LABELS[:position]:
+        seen |= set(_label_texts(_read_labels(repo_root, earlier), real_samples))
+    assert not set(texts) & seen, sorted(set(texts) & seen)[:5]

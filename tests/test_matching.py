@@ -19,7 +19,12 @@ from nutrigap.foods import (
     match_foods,
     match_report,
 )
-from nutrigap.foods.matching import Candidate, fuzzy_doubt, same_family
+from nutrigap.foods.matching import (
+    Candidate,
+    fuzzy_doubt,
+    match_texts,
+    same_family,
+)
 from nutrigap.foods.normalize import fold, leading_measure, normalize_food_text, singular
 
 # A small alias fixture in the shape of datasets/aliases/aliases.csv.
@@ -926,3 +931,56 @@ def test_a_text_with_no_food_word_is_unmatched():
 def test_salted_or_unsalted_butter_is_butter():
     m = match_foods(_diary(["salted or unsalted butter"]))
     assert m["matched_description"].iloc[0].startswith("Butter")
+
+
+class TestSecondRoundRules:
+    """Rules added on 2026-11-29 (afternoon) from the third tuning set."""
+
+    def test_the_last_alternative_answers_when_the_first_names_nothing(self):
+        texts = ["1/2 c veal or beef stock", "2 tsp fine sea or kosher salt"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["06170", "02047"]
+        got, _ = match_texts(texts, "both", aliases=load_aliases())
+        assert got["status_reason"].tolist() == [
+            "matched the alternative 'beef stock'",
+            "matched the alternative 'kosher salt'",
+        ]
+
+    def test_a_state_said_before_the_list_holds_for_the_last_alternative(self):
+        m = match_foods(_diary(["1 lb dried casarecce or spaghetti"]))
+        assert m["matched_description"].iloc[0] == "Pasta, dry, enriched"
+
+    def test_the_first_alternative_wins_when_it_matches(self):
+        m = match_foods(_diary(["canola or vegetable oil"]))
+        assert m["matched_description"].iloc[0].startswith("Oil, canola")
+        assert m["status_reason"].iloc[0] == ""
+
+    def test_an_unmatched_list_stays_unmatched_with_its_reason(self):
+        m = match_foods(_diary(["1 c zzyzx or qwertyfood"]))
+        assert m["status"].iloc[0] == "unmatched"
+        assert m["status_reason"].iloc[0]
+
+    def test_soft_is_not_hard(self):
+        m = match_foods(_diary(["Soft Pretzel, Salted", "pretzels"]), foods="sr28")
+        assert m["food_id"].iloc[0] == "43109"
+        assert "hard" in m["matched_description"].iloc[1]
+
+    def test_bought_by_the_bunch_or_head_is_raw(self):
+        m = match_foods(_diary(["1 bunch asparagus", "asparagus"]))
+        assert m["matched_description"].tolist() == [
+            "Asparagus, raw",
+            "Asparagus, cooked, boiled, drained",
+        ]
+
+    def test_bought_by_the_pound_is_raw(self):
+        m = match_foods(_diary(["6 lb mussels", "mussels"]))
+        assert m["food_id"].tolist() == ["15164", "15165"]
+
+    def test_a_raw_text_takes_the_raw_food_of_its_alias(self):
+        # the aliases name the cooked food; the text says raw
+        m = match_foods(_diary(["raw collard greens", "collard greens", "raw salmon"]))
+        desc = m["matched_description"].tolist()
+        assert desc[0] == "Collards, raw"
+        assert desc[1].startswith("Collards, cooked")
+        assert desc[2] == "Fish, salmon, Atlantic, farmed, raw"
+        assert m["match_method"].tolist() == ["alias"] * 3

@@ -144,6 +144,37 @@ ties between different foods (:func:`fuzzy_doubt`, :data:`TIE`), aliases found
 inside a longer text (:func:`_contained_alias`) and, with both tables, the
 source rule below.
 
+States, opposites and alternatives (added after the first held-out measure,
+on the third tuning set):
+
+- a text that says the amount as bought, a bunch, a head or a pound ("1 bunch
+  asparagus", "6 lb mussels", "1 lb skirt steak"), names the raw food, as a
+  food being prepared does ("peeled and deveined shrimp");
+- a raw text whose alias names a cooked food takes the raw food of that kind
+  (:func:`_raw_sibling`: "raw collard greens" → "Collards, raw");
+- a word whose opposite names another food makes the opposite an absent word
+  ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise);
+- a list of alternatives is matched by its first ("veal or beef stock" as
+  "veal stock"); where that leaves the text unmatched, the last alternative
+  is matched the same way, with the state or form said before the list
+  ("1 lb dried casarecce or spaghetti" → dried spaghetti), and the row's
+  ``status_reason`` says which alternative answered
+  (:func:`~nutrigap.foods.normalize.last_alternative`).
+
+A learned acceptance rule was tried and not kept: logistic regression and
+gradient boosting on 17 features of the best candidate (score, lead, coverage
+of the first segment and of the description, head noun, source, counts of
+words and segments, unknown words, state), cross-validated on the 350 texts
+of the tuning sets that reach fuzzy scoring, accepted no more right matches
+than the rules at the same number of wrong ones (rules: 98 accepted, 77 right;
+logistic regression at p ≥ 0.5: 103, 77; boosting at p ≥ 0.6: 93, 72). The
+right food is the best candidate for only 34 % of those texts, so the ranking,
+not the acceptance, is what limits accuracy. Nor was an FNDDS fallback for
+single-ingredient texts SR28 leaves unmatched: FNDDS's short names ("Leek,
+raw", "Cucumber, raw") answered 12 more texts of the tuning sets right and 7
+more wrong (top-1 +1.0, wrong-confident +0.9 points); requiring the FNDDS
+food and SR28's best to share a food family did no better.
+
 The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
 every word with the query still scores 25 points under an egg that does.
 
@@ -182,7 +213,13 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from nutrigap.exceptions import MatchError
-from nutrigap.foods.normalize import CATEGORY_WORDS, NormText, clean_query, normalize_food_text
+from nutrigap.foods.normalize import (
+    CATEGORY_WORDS,
+    NormText,
+    clean_query,
+    last_alternative,
+    normalize_food_text,
+)
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -440,6 +477,9 @@ _COOKED_RE = re.compile(
 _BEING_PREPARED = re.compile(
     r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
     r"julienned|butterflied|spatchcocked|cut into)\b"
+    # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
+    # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
+    r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
 )
 
 
@@ -1550,6 +1590,33 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     return hit if cook <= dtoks else None
 
 
+def _raw_sibling(idx: FoodIndex, description: str) -> int | None:
+    """Position of the raw food of a cooked food's kind, or None.
+
+    "Collards, cooked, boiled, drained, without salt" → "Collards, raw":
+    an SR28 food whose first comma segment is the same and that says raw,
+    sharing the most other words (cooking words aside), the shortest on ties.
+    """
+    raw = idx.__dict__.get("_raw_by_first")
+    if raw is None:
+        raw = {}
+        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
+            d = str(d)
+            if src == "sr28" and _RAW_RE.search(d.lower()):
+                raw.setdefault(d.split(",")[0].strip().lower(), []).append(p)
+        idx.__dict__["_raw_by_first"] = raw
+    options = raw.get(description.split(",")[0].strip().lower())
+    if not options:
+        return None
+    words = set(normalize_food_text(description).tokens) - COOKED_WORDS
+
+    def rank(p: int) -> tuple[int, int]:
+        d = str(idx.descriptions[p])
+        return (-len(words & set(normalize_food_text(d).tokens)), len(d))
+
+    return min(options, key=rank)
+
+
 #: Forms of a food that change its nutrients per gram: an alias is skipped
 #: when the text (as written, parentheses included) names one its food lacks
 #: ("Pinto Beans (Canned, Drained)" is not the alias "pinto beans", boiled).
@@ -2023,6 +2090,15 @@ def match_texts(
             desc = str(idx.descriptions[p]) if p is not None else ""
             if (
                 p is not None
+                and states[qi] == 1
+                and food_state(desc, str(idx.sources[p])) == 2
+                and (sib := _raw_sibling(idx, desc)) is not None
+            ):
+                # "raw collard greens": the alias food (boiled collards) raw
+                hit, p = idx.food_ids[sib], sib
+                desc = str(idx.descriptions[p])
+            if (
+                p is not None
                 and not states_conflict(states[qi], food_state(desc, str(idx.sources[p])))
                 and not _form_conflict(
                     norm, desc, frozenset(norm.tokens) if direct is not None else frozenset()
@@ -2120,7 +2196,43 @@ def match_texts(
             else:
                 row["status_reason"] = "no food in the table shares a word with this text"
         rows.append(row)
+    _match_alternatives(rows, foods, aliases, threshold)
     return pd.DataFrame(rows), fdc_frames
+
+
+def _match_alternatives(
+    rows: list[dict], foods: pd.DataFrame | str | None, aliases: Mapping[str, str], threshold: float
+) -> None:
+    """Match the last alternative of texts left unmatched ("veal or beef stock").
+
+    :func:`~nutrigap.foods.normalize.clean_query` keeps a list's first
+    alternative; where it named nothing the table has (no alias, no
+    confident fuzzy match), the last one (:func:`last_alternative`) is matched
+    the same way, its state and form words included, and the row says which
+    alternative answered. Updates ``rows`` in place.
+    """
+    todo = {}
+    for i, row in enumerate(rows):
+        if row["status"] == "unmatched" and isinstance(row["food"], str) and " or " in row["food"]:
+            alt = last_alternative(row["food"])
+            if alt:
+                todo.setdefault(alt, []).append(i)
+    if not todo:
+        return
+    got, _ = match_texts(list(todo), foods, aliases=aliases, threshold=threshold, candidates=False)
+    for alt, r in zip(todo, got.to_dict("records"), strict=True):
+        if r["status"] != "matched":
+            continue
+        for i in todo[alt]:
+            rows[i].update(
+                food_id=r["food_id"],
+                matched_description=r["matched_description"],
+                match_source=r["match_source"],
+                match_score=r["match_score"],
+                match_method=r["match_method"],
+                status="matched",
+                status_reason=f"matched the alternative {alt!r}",
+            )
 
 
 def _search_fdc(fdc, text: str, norm: NormText, threshold: float):

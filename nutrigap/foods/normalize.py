@@ -45,6 +45,7 @@ __all__ = [
     "fold",
     "leading_measure",
     "clean_query",
+    "last_alternative",
     "PREP_WORDS",
 ]
 
@@ -150,6 +151,9 @@ _STATE_FORM_WORDS = frozenset(
     sauteed scrambled canned frozen dried dehydrated smoked pickled
     """.split()
 )
+#: A text word and the description word that names the opposite food: the
+#: latter counts as absent ("soft pretzel" is not "Snacks, pretzels, hard").
+_OPPOSITE = {"soft": "hard", "hard": "soft", "iced": "hot", "hot": "iced"}
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
@@ -451,6 +455,8 @@ def normalize_food_text(text: str) -> NormText:
             if w == "skinless":
                 absent.append("skin")
                 continue
+            if w in _OPPOSITE:  # a soft pretzel is not a hard one
+                absent.append(_OPPOSITE[w])
             if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
                 continue  # ("Rao's" leaves a lone "s")
             s = singular(w)
@@ -702,3 +708,56 @@ def clean_query(text: str) -> str:
     if unsalted:
         t = t + ", without salt"
     return t
+
+
+_OR_SPLIT = re.compile(r"\s+or\s+(?:(?:any\s+)?other\s+|another\s+)?")
+
+
+@functools.lru_cache(maxsize=65536)
+def last_alternative(text: str) -> str | None:
+    """The last of the alternatives a text's food name lists, with its qualifiers.
+
+    :func:`clean_query` keeps the first alternative ("veal or beef stock" is
+    looked up as "veal stock"); where that names nothing the table has, the
+    matcher tries this one. Only an "or" in the first comma segment (the food's
+    name) counts: in "Oatmeal, Regular or Quick, Dry" the alternatives qualify
+    one food. Later comma segments are kept ("Hamburger or Ground Beef, 85%
+    Lean" gives "ground beef, 85% lean"); text in parentheses and after ";"
+    is dropped.
+
+    Returns
+    -------
+    str or None
+        None when the first segment lists no alternatives.
+
+    Examples
+    --------
+    >>> last_alternative("1/2 c veal or beef stock")
+    'beef stock'
+    >>> last_alternative("2 tsp fine sea or kosher salt")
+    'kosher salt'
+    >>> last_alternative("1 lb dried casarecce or spaghetti")
+    'dried spaghetti'
+    >>> last_alternative("Hamburger or Ground Beef, 85% Lean")
+    'ground beef, 85% lean'
+    >>> last_alternative("Oatmeal, Regular or Quick, Dry") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
+    first, _, rest = t.partition(",")
+    parts = _OR_SPLIT.split(first)
+    if len(parts) < 2:
+        return None
+    last = _WS.sub(" ", parts[-1]).strip(" ,")
+    if not re.search(r"[a-z]{3}", last):
+        return None
+    # a state or form said before the list holds for every alternative
+    # ("1 lb dried casarecce or spaghetti")
+    said = [w for w in re.findall(r"[a-z]+", parts[0]) if w in _STATE_FORM_WORDS]
+    said = [w for w in said if w not in last.split()]
+    if said:
+        last = " ".join(said) + " " + last
+    rest = _WS.sub(" ", rest).strip(" ,")
+    return f"{last}, {rest}" if rest else last

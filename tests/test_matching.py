@@ -984,3 +984,33 @@ class TestSecondRoundRules:
         assert desc[1].startswith("Collards, cooked")
         assert desc[2] == "Fish, salmon, Atlantic, farmed, raw"
         assert m["match_method"].tolist() == ["alias"] * 3
+
+    def test_a_second_amount_is_not_a_word_of_the_food(self):
+        texts = [
+            "1/4 c plus 1 tablespoon extra-virgin olive oil",
+            "1/2 c plus 3 tbsp cayenne pepper",
+            "1/2 c to 1 cup shelled raw pistachios",
+        ]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["04053", "02031", "12151"]
+
+    def test_a_part_of_a_vegetable_after_the_comma_is_not_a_word_of_the_food(self):
+        texts = ["1 leek, white and light green parts only", "2 scallions, green parts only"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["11246", "11291"]
+
+    def test_juice_of_a_fruit_is_its_raw_juice(self):
+        texts = ["juice of 2 oranges", "juice of half a lemon", "zest of 1 orange"]
+        m = match_foods(_diary(texts))
+        assert m["matched_description"].tolist() == [
+            "Orange juice, raw",
+            "Lemon juice, raw",
+            "Orange peel, raw",
+        ]
+
+    def test_amounts_joined_by_or_are_not_alternatives(self):
+        got, _ = match_texts(
+            ["juice of 2 large or 3 small blood oranges"], "both", aliases=load_aliases()
+        )
+        # never "Oranges, raw" through the "alternative" "3 small blood oranges"
+        assert got["food_id"].iloc[0] in (None, "09206") or pd.isna(got["food_id"].iloc[0])

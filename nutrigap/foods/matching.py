@@ -1590,12 +1590,17 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     return hit if cook <= dtoks else None
 
 
-def _raw_sibling(idx: FoodIndex, description: str) -> int | None:
+def _raw_sibling(
+    idx: FoodIndex, description: str, need: frozenset[str] | None = None
+) -> int | None:
     """Position of the raw food of a cooked food's kind, or None.
 
     "Collards, cooked, boiled, drained, without salt" → "Collards, raw":
     an SR28 food whose first comma segment is the same and that says raw,
     sharing the most other words (cooking words aside), the shortest on ties.
+    ``need``: words the raw food must have (for a food that states no cooking,
+    "Orange juice, chilled" → "Orange juice, raw" but never "Nuts, almonds" →
+    another raw nut).
     """
     raw = idx.__dict__.get("_raw_by_first")
     if raw is None:
@@ -1608,6 +1613,10 @@ def _raw_sibling(idx: FoodIndex, description: str) -> int | None:
     options = raw.get(description.split(",")[0].strip().lower())
     if not options:
         return None
+    if need is not None:
+        options = [p for p in options if need <= set(idx.desc_tokens(p))]
+        if not options:
+            return None
     words = set(normalize_food_text(description).tokens) - COOKED_WORDS
 
     def rank(p: int) -> tuple[int, int]:
@@ -2091,10 +2100,14 @@ def match_texts(
             if (
                 p is not None
                 and states[qi] == 1
-                and food_state(desc, str(idx.sources[p])) == 2
-                and (sib := _raw_sibling(idx, desc)) is not None
+                and (st := food_state(desc, str(idx.sources[p]))) != 1
+                and (
+                    sib := _raw_sibling(idx, desc, need=frozenset(norm.tokens) if st == 0 else None)
+                )
+                is not None
             ):
-                # "raw collard greens": the alias food (boiled collards) raw
+                # "raw collard greens": the alias food (boiled collards) raw;
+                # "orange juice, raw" (squeezed): the raw juice, not the chilled
                 hit, p = idx.food_ids[sib], sib
                 desc = str(idx.descriptions[p])
             if (

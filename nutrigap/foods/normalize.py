@@ -89,6 +89,7 @@ UNIT_WORDS: frozenset[str] = frozenset(
 PREP_WORDS: frozenset[str] = frozenset(
     """
     chopped diced minced sliced thinly thickly finely roughly coarsely coarse grated shredded
+    shelled hulled
     crumbled peeled cored pitted trimmed halved quartered cubed crushed torn julienned
     spiralized separated packed loosely firmly heaping level softened melted cooled chilled
     room temperature beaten lightly patted rinsed drained washed cleaned cut deveined
@@ -118,6 +119,40 @@ _COOKING = re.compile(
     r"sauteed|canned)\b"
 )
 
+# a second amount after the first: "1/4 c plus 1 tablespoon olive oil",
+# "1/2 c to 1 cup pistachios", "2 to 3 tbsp honey"
+_MEASURE_RE = (
+    r"(?:cups?|c|tablespoons?|tbsps?|tbs|teaspoons?|tsps?|oz|ounces?|lbs?|pounds?|g|grams?|"
+    r"kg|ml|l)"
+)
+_SECOND_AMOUNT = re.compile(
+    r"^(\s*\d[\d/.\s]*(?:" + _MEASURE_RE + r"\.?\s+)?)"
+    r"(?:plus|to|or|-)\s+\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*"
+)
+# a part of a vegetable or a step after the comma ("1 leek, white and light
+# green parts only", "1/2 english cucumber, seeds removed", "celery stalks,
+# leaves included", "almonds, toasted in a hot oven")
+_PART_CLAUSE = re.compile(
+    r"^\s*(?:(?:white|green|light green|pale green|dark green|tender|white and (?:light |pale )?"
+    r"green)\s+parts?\b|(?:seeds?|stems?|tops?|ends?|skins?|pits?|ribs?|cores?|leaves)\s+"
+    r"(?:removed|discarded|reserved|included|only|intact|on|attached|picked)\b|"
+    r"(?:toasted|roasted|warmed|thawed|defrosted)\s+(?:in|on|until|at|and|for)\b|thawed\b|"
+    r"defrosted\b|at room\b)"
+)
+# "juice of 2 lemons", "grated zest and juice from 1/2 lemon": the juice
+# (or the peel) of that fruit
+_SIZE = r"(?:large|small|medium|lg|sm|md|whole)"
+_JUICE_OF = re.compile(
+    r"^\s*(?:\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*)?(?:finely\s+|freshly\s+)?"
+    r"(?:grated\s+|squeezed\s+)?(?P<part>zest and juice|juice and zest|juice|zest)\s+"
+    r"(?:of|from)\s+(?:about\s+)?(?:\d[\d/.\s]*"
+    + _SIZE
+    + r"?\s*(?:or\s+\d[\d/.\s]*"
+    + _SIZE
+    + r"?\s*)?)?(?:an?\s+)?(?:"
+    + _SIZE
+    + r"\s+)?(?P<food>[a-z][a-z -]*?)\s*(?=[,(;]|$)"
+)
 _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
@@ -589,6 +624,12 @@ def clean_query(text: str) -> str:
         return text
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
+    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    juice = _JUICE_OF.match(t)
+    if juice:
+        # squeezed from the fruit: the raw juice
+        part = "zest" if juice["part"] == "zest" else "juice, raw"
+        t = f"{juice['food']} {part}{t[juice.end() :]}"
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
     if "cooked " in t:
         t = _COOKED_IN_WATER.sub("cooked", t)
@@ -632,7 +673,7 @@ def clean_query(text: str) -> str:
     segs = t.split(",")
     kept = [segs[0]]
     for si, seg in enumerate(segs[1:], start=1):
-        if _AFTER_COMMA_PREP.match(seg) or not seg.strip():
+        if _AFTER_COMMA_PREP.match(seg) or _PART_CLAUSE.match(seg) or not seg.strip():
             # everything after a preparation note is commentary, but for a
             # state or form ("Broccoli, Chopped, Boiled")
             kept_forms += [
@@ -746,6 +787,9 @@ def last_alternative(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
+    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    if _JUICE_OF.match(t):  # "juice of 2 large or 3 small oranges": amounts, not foods
+        return None
     first, _, rest = t.partition(",")
     parts = _OR_SPLIT.split(first)
     if len(parts) < 2:

@@ -1014,3 +1014,24 @@ class TestSecondRoundRules:
         )
         # never "Oranges, raw" through the "alternative" "3 small blood oranges"
         assert got["food_id"].iloc[0] in (None, "09206") or pd.isna(got["food_id"].iloc[0])
+
+    def test_unsweetened_chocolate_is_baking_chocolate_not_milk_chocolate(self):
+        m = match_foods(_diary(["unsweetened chocolate", "chocolate", "unsweetened cocoa powder"]))
+        assert m["food_id"].tolist() == ["19078", "19120", "19165"]
+
+    def test_ground_spices_are_not_the_fresh_plant(self):
+        m = match_foods(_diary(["1 tsp ground coriander", "coriander", "ground ginger", "ginger"]))
+        assert m["matched_description"].tolist() == [
+            "Spices, coriander seed",
+            "Coriander (cilantro) leaves, raw",
+            "Spices, ginger, ground",
+            "Ginger root, raw",
+        ]
+
+    def test_an_alias_naming_absent_words_answers_only_texts_naming_them(self):
+        aliases = load_aliases({"chocolate": "19120", "unsweetened chocolate": "19078"})
+        got, _ = match_texts(["unsweetened chocolate", "chocolate"], "sr28", aliases=aliases)
+        assert got["food_id"].tolist() == ["19078", "19120"]
+        aliases = load_aliases({"unsweetened chocolate": "19078", "chocolate": "19120"})
+        got, _ = match_texts(["chocolate"], "sr28", aliases=aliases)
+        assert got["food_id"].tolist() == ["19120"]

@@ -1560,7 +1560,11 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
     for alias, fid in pairs:
         norm = normalize_food_text(str(alias))
         fid = str(fid).strip()
-        if norm.text and fid:
+        if norm.text and fid and norm.absent:
+            # "unsweetened chocolate" (chocolate without sweetening) is its
+            # own food, never the alias of "chocolate"
+            out.setdefault(_absent_key(norm), fid)
+        elif norm.text and fid:
             out.setdefault(norm.text, fid)
             out.setdefault("\0" + norm.key, fid)
             out.setdefault("\1" + norm.key, norm.head)
@@ -1689,8 +1693,21 @@ def _form_conflict(
     return not forms <= set(normalize_food_text(description).tokens)
 
 
+def _absent_key(norm: NormText) -> str:
+    """Alias key of a text that names words its food is without."""
+    return "\2" + norm.text + "\0" + " ".join(sorted(norm.absent))
+
+
 def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
-    """Alias food id for a text: words in order first, then order-free with the same head."""
+    """Alias food id for a text: words in order first, then order-free with the same head.
+
+    A text naming absent words ("unsweetened chocolate") takes only an alias
+    naming the same ones, first.
+    """
+    if norm.absent:
+        hit = aliases.get(_absent_key(norm))
+        if hit is not None:
+            return hit
     hit = aliases.get(norm.text)
     if hit is not None:
         return hit
@@ -2083,7 +2100,11 @@ def match_texts(
             # thin crust": a table's own description is that food, before aliases
             chosen, method = raw_exact[qi], "exact"
         else:
-            hit = direct = _alias_hit(aliases, norm)
+            # the words as written first: "ground coriander" is the spice,
+            # though cleaning drops "ground" ("ground cumin" is cumin)
+            hit = direct = (
+                aliases.get(raw_norms[qi].text) if raw_norms[qi].text != norm.text else None
+            ) or _alias_hit(aliases, norm)
             if hit is None and aliases:
                 # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
                 # the words that are not a brand

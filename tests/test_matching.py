@@ -1035,3 +1035,10 @@ class TestSecondRoundRules:
         aliases = load_aliases({"unsweetened chocolate": "19078", "chocolate": "19120"})
         got, _ = match_texts(["chocolate"], "sr28", aliases=aliases)
         assert got["food_id"].tolist() == ["19120"]
+
+    def test_the_same_words_the_other_way_round_are_another_food(self):
+        m = match_foods(_diary(["cookie butter", "butter cookies", "chickpeas / garbanzo"]))
+        assert m["status"].iloc[0] == "unmatched"
+        assert "other way round" in m["status_reason"].iloc[0]
+        assert m["matched_description"].iloc[1].startswith("Cookies, butter")
+        assert m["matched_description"].iloc[2].startswith("Chickpeas")

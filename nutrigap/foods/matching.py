@@ -154,6 +154,16 @@ on the third tuning set):
   (:func:`_raw_sibling`: "raw collard greens" → "Collards, raw");
 - a word whose opposite names another food makes the opposite an absent word
   ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise);
+- a fuzzy candidate naming the text's words the other way round is not
+  accepted ("cookie butter" is not "Cookies, butter", :func:`fuzzy_doubt`),
+  unless its head noun is an animal ("Beef, ..., liver" is beef liver), a
+  brand, or a synonym in its first segment ("Chickpeas (garbanzo beans)");
+- "juice of 2 oranges" is the raw juice, "zest of 1 orange" the peel; a
+  second amount ("1/4 c plus 1 tablespoon") and a part of a vegetable after
+  the comma ("white and light green parts only") are not words of the food;
+- an alias is looked up by the words as written first ("ground coriander" is
+  the seed spice), and an alias naming absent words ("unsweetened
+  chocolate") answers only texts naming them;
 - a list of alternatives is matched by its first ("veal or beef stock" as
   "veal stock"); where that leaves the text unmatched, the last alternative
   is matched the same way, with the state or form said before the list
@@ -219,6 +229,7 @@ from nutrigap.foods.normalize import (
     clean_query,
     last_alternative,
     normalize_food_text,
+    singular,
 )
 
 __all__ = [
@@ -1885,6 +1896,12 @@ _MINOR_WORDS = frozenset(
 )
 
 
+_ANIMAL_WORDS = frozenset(
+    "beef pork turkey chicken lamb veal bison venison mutton goat duck goose quail "
+    "rabbit game meat fish egg ham crustacean mollusk".split()
+)
+
+
 def fuzzy_doubt(
     cands: list[Candidate],
     text_head: str | None = None,
@@ -1916,6 +1933,31 @@ def fuzzy_doubt(
         The reason, for ``status_reason``; None when the match is accepted.
     """
     best = cands[0]
+    if text_head is not None and text_words is not None:
+        # "cookie butter" is not "Cookies, butter", "milk chocolate" not
+        # "Milk, chocolate": the same two words, the other one the head noun
+        # (USDA's "Beef, variety meats, liver" is beef liver: an animal first
+        # is no head noun)
+        phrase, head = _family(best.description)
+        if (
+            head
+            and head != text_head
+            # "Chickpeas (garbanzo beans)": a synonym in the head segment
+            and text_head not in phrase
+            and text_head
+            not in {
+                singular(w) for w in re.findall(r"[a-z]+", best.description.split(",")[0].lower())
+            }
+            and head not in _ANIMAL_WORDS
+            # (nor a brand: "Candies, HARIBO, fried eggs")
+            and head not in {w.lower() for w in _BRAND.findall(best.description)}
+            and head in text_words
+            and text_head in normalize_food_text(best.description).tokens
+        ):
+            return (
+                f"{best.food_id} {best.description} names the food the other way round "
+                f"(its head noun is {head!r}, the text's {text_head!r})"
+            )
     # (the next food of the same table: SR28 and FNDDS often describe one food
     # twice, "Pomegranate juice, bottled" / "Pomegranate juice, 100%")
     nxt = next(

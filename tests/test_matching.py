@@ -1042,3 +1042,15 @@ class TestSecondRoundRules:
         assert "other way round" in m["status_reason"].iloc[0]
         assert m["matched_description"].iloc[1].startswith("Cookies, butter")
         assert m["matched_description"].iloc[2].startswith("Chickpeas")
+
+    def test_a_leading_brand_of_known_words_is_not_the_food(self):
+        texts = [
+            "Force of Nature, Beef Hotdog",
+            "Quaker, Instant Oatmeal, Plain",
+            "Century Tuna, Flakes in Oil",
+        ]
+        m = match_foods(_diary(texts))
+        assert m["matched_description"].iloc[0] == "Frankfurter, beef, unheated"
+        assert m["matched_description"].iloc[1].startswith("Cereals, oats, instant")
+        # "tuna" names foods: "Century Tuna" is not stripped as a brand
+        assert m["status"].iloc[2] == "unmatched" or "una" in m["matched_description"].iloc[2]

@@ -164,6 +164,9 @@ on the third tuning set):
 - an alias is looked up by the words as written first ("ground coriander" is
   the seed spice), and an alias naming absent words ("unsweetened
   chocolate") answers only texts naming them;
+- a leading comma segment none of whose words heads a food's name
+  (:meth:`FoodIndex._brand_segment`: "Force of Nature, Beef Hotdog",
+  "Quaker, Instant Oatmeal") is a brand, as one of unknown words was;
 - a list of alternatives is matched by its first ("veal or beef stock" as
   "veal stock"); where that leaves the text unmatched, the last alternative
   is matched the same way, with the state or form said before the list
@@ -291,6 +294,8 @@ TIE: float = 1.0
 #: ("Egg, whole, raw, fresh, organic free range woodland"): such words qualify
 #: the food named first, so a description lacking them loses less.
 LATER_SEGMENT_WEIGHT: float = 0.5
+#: Names a word must head for a leading segment ending in it not to be a brand.
+BRAND_SEGMENT_HEADS: int = 3
 
 #: A soft word qualifies foods of at least this many head nouns ("Spanish":
 #: peanuts, mackerel, rice, tomato sauce); a word of one or two ("skirt" of
@@ -611,6 +616,36 @@ class FoodIndex:
             got = cache[token] = int(np.unique(self.name_head[self.postings[token]]).size)
         return got
 
+    def _n_named(self, token: str) -> int:
+        """How many names have ``token`` as their head noun, not as a brand word."""
+        cache = self.__dict__.setdefault("_n_named_cache", {})
+        got = cache.get(token)
+        if got is None:
+            tid = self.token_id.get(token)
+            if tid is None:
+                got = 0
+            else:
+                names = np.flatnonzero(self.name_head == tid)
+                brand = self.brand_postings.get(token)
+                if brand is not None and len(names):
+                    names = names[~np.isin(names, brand)]
+                got = int(names.size)
+            cache[token] = got
+        return got
+
+    def _brand_segment(self, segs: list[tuple[str, ...]]) -> bool:
+        """Whether a text's leading comma segment is a brand ("Olive Garden, pizza").
+
+        None of its words heads :data:`BRAND_SEGMENT_HEADS` food names (other
+        than as a brand word: "Quaker" heads only QUAKER products; "Force of
+        Nature", "The Mountain Valley" head none), and a later segment has a
+        word that does ("Beef Hotdog", "Spring Water"). "Olive Garden" is kept
+        (olive is a food), as is "Century Tuna".
+        """
+        if any(self._n_named(t) >= BRAND_SEGMENT_HEADS for t in segs[0]):
+            return False
+        return any(self._n_named(t) >= BRAND_SEGMENT_HEADS for sg in segs[1:] for t in sg)
+
     def desc_tokens(self, pos: int) -> tuple[str, ...]:
         """Normalised words of the description of the food at position ``pos``."""
         return normalize_food_text(str(self.descriptions[pos])).tokens
@@ -842,7 +877,10 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         if not segs:
             return None
-        if len(segs) > 1 and all(t not in self.postings and _brand_like(t) for t in segs[0]):
+        if len(segs) > 1 and (
+            all(t not in self.postings and _brand_like(t) for t in segs[0])
+            or self._brand_segment(segs)
+        ):
             segs = segs[1:]  # ("Sushi, with fish" is sushi)
         known = [t for sg in segs for t in sg if self._correct(t) is not None]
         if self._correct(segs[0][-1]) is not None and len(known) >= 2:
@@ -865,7 +903,9 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         # "Gardenia, High Fiber Wheat Raisin Loaf": a leading segment of words
         # the table does not know is a brand, not a food
-        if len(segs) > 1 and all(t not in self.postings for t in segs[0]):
+        if len(segs) > 1 and (
+            all(t not in self.postings for t in segs[0]) or self._brand_segment(segs)
+        ):
             segs = segs[1:]
         category = len(segs) > 1 and " ".join(segs[0]) in CATEGORY_WORDS
         # a leading category ("Babyfood, cereal") is not a word of the food

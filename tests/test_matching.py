@@ -1054,3 +1054,10 @@ class TestSecondRoundRules:
         assert m["matched_description"].iloc[1].startswith("Cereals, oats, instant")
         # "tuna" names foods: "Century Tuna" is not stripped as a brand
         assert m["status"].iloc[2] == "unmatched" or "una" in m["matched_description"].iloc[2]
+
+    def test_a_cut_after_the_dash_describes_the_food_before_it(self):
+        m = match_foods(_diary(["Chicken - Breast", "Pork - Chops", "Chobani - Greek Yogurt"]))
+        desc = m["matched_description"].tolist()
+        assert desc[0].startswith("Chicken, broilers or fryers, breast")
+        assert desc[1].startswith("Pork, fresh, loin")
+        assert desc[2].startswith("Yogurt, Greek")

@@ -176,6 +176,7 @@ _DESCRIBING_WORDS = frozenset(
     raw cooked boiled baked roasted fried grilled steamed broiled stewed braised poached
     sauteed scrambled hard soft canned frozen dried smoked pickled slice chopped diced
     sliced large medium small jumbo whole half halves plain salted unsalted cut
+    breast thigh leg wing drumstick fillet filet loin tenderloin chop skinless boneless
     """.split()
 )
 

@@ -1061,3 +1061,12 @@ class TestSecondRoundRules:
         assert desc[0].startswith("Chicken, broilers or fryers, breast")
         assert desc[1].startswith("Pork, fresh, loin")
         assert desc[2].startswith("Yogurt, Greek")
+
+    def test_one_fit_check_for_whole_and_contained_aliases(self):
+        # the alias's own form word is no conflict inside a longer text either
+        m = match_foods(_diary(["Spanish smoked paprika", "smoked paprika"]))
+        assert m["food_id"].tolist() == ["02028", "02028"]
+        assert m["match_method"].tolist() == ["alias", "alias"]
+        # a cooking method the alias food lacks is a conflict for both
+        m = match_foods(_diary(["chicken breast boiled", "Kirkland chicken breast, boiled"]))
+        assert not m["matched_description"].fillna("").str.contains("roasted").any()

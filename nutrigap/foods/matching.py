@@ -1703,22 +1703,34 @@ FORM_WORDS: frozenset[str] = frozenset(
 )
 
 
-def _alias_state_fits(norm: NormText, state: int, description: str) -> bool:
-    """Whether an alias food found inside a text fits the text's state and form.
+def _alias_fits(
+    norm: NormText,
+    state: int,
+    description: str,
+    source: str = "sr28",
+    named: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether an alias food fits the text's state, form, absent words and cooking.
 
-    Raw against cooked (or the reverse) and a form the food lacks
-    (:data:`FORM_WORDS`) do not fit; nor does a cooking method the text
-    names that the description has neither itself nor as a neighbour
-    (:data:`COOKING_NEIGHBOURS`): "chicken breast boiled" is not the roasted
-    breast of the alias "chicken breast".
+    One check for an alias that is the whole text and one found inside a
+    longer text: raw against cooked or the reverse (:func:`food_state`: FNDDS
+    foods are cooked unless they say raw), a form the food lacks
+    (:data:`FORM_WORDS`), a word the text says the food is without, and a
+    cooking method the text names that the description has neither itself
+    nor as a neighbour (:data:`COOKING_NEIGHBOURS`: "chicken breast boiled"
+    is not the roasted breast of the alias "chicken breast") do not fit.
+    Words in ``named`` (the alias's own words, "smoked paprika") were chosen
+    with the alias and are no conflict.
     """
     # (the cleaned text keeps the forms of its parentheses: "Chickpeas (Canned)")
-    if states_conflict(state, text_state(description)) or _form_conflict(norm, description):
+    if states_conflict(state, food_state(description, source)):
         return False
-    cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
-    if not cook:
-        return True
+    if _form_conflict(norm, description, named):
+        return False
     dtoks = set(normalize_food_text(description).tokens)
+    if _absent_conflict(norm, dtoks):
+        return False
+    cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"} - named
     return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
 
 
@@ -2213,13 +2225,12 @@ def match_texts(
                 # "orange juice, raw" (squeezed): the raw juice, not the chilled
                 hit, p = idx.food_ids[sib], sib
                 desc = str(idx.descriptions[p])
-            if (
-                p is not None
-                and not states_conflict(states[qi], food_state(desc, str(idx.sources[p])))
-                and not _form_conflict(
-                    norm, desc, frozenset(norm.tokens) if direct is not None else frozenset()
-                )
-                and not _absent_conflict(norm, set(idx.desc_tokens(p)))
+            if p is not None and _alias_fits(
+                norm,
+                states[qi],
+                desc,
+                str(idx.sources[p]),
+                frozenset(norm.tokens) if direct is not None else frozenset(),
             ):
                 fixed, method = hit, "alias"
         if fixed is not None:
@@ -2250,7 +2261,9 @@ def match_texts(
                 if got is not None:
                     p = pos_of[got[0]]
                     desc = str(idx.descriptions[p])
-                    if _alias_state_fits(norm, states[qi], desc):
+                    if _alias_fits(
+                        norm, states[qi], desc, str(idx.sources[p]), frozenset(got[1].split())
+                    ):
                         contained = Candidate(
                             got[0], desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
                         )

@@ -622,14 +622,18 @@ class FoodIndex:
         got = cache.get(token)
         if got is None:
             tid = self.token_id.get(token)
+            counts = self.__dict__.get("_head_counts")
+            if counts is None:
+                heads = self.name_head[self.name_head >= 0]
+                counts = np.bincount(heads, minlength=len(self.vocab) + 1)
+                self.__dict__["_head_counts"] = counts
             if tid is None:
                 got = 0
             else:
-                names = np.flatnonzero(self.name_head == tid)
+                got = int(counts[tid])
                 brand = self.brand_postings.get(token)
-                if brand is not None and len(names):
-                    names = names[~np.isin(names, brand)]
-                got = int(names.size)
+                if brand is not None and got:
+                    got -= int((self.name_head[brand] == tid).sum())
             cache[token] = got
         return got
 

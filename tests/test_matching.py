@@ -1070,3 +1070,69 @@ class TestSecondRoundRules:
         # a cooking method the alias food lacks is a conflict for both
         m = match_foods(_diary(["chicken breast boiled", "Kirkland chicken breast, boiled"]))
         assert not m["matched_description"].fillna("").str.contains("roasted").any()
+
+
+class TestReviewOfTheSecondRound:
+    """Cases a review of the afternoon's rules found wrong, now pinned."""
+
+    def test_raw_forms_of_cured_and_dry_foods(self):
+        texts = ["1 lb bacon", "1 lb sausage", "1 lb spaghetti", "3 lb whole chicken"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["10123", "07063", "20120", "05006"]
+
+    def test_foods_bought_cooked_stay_cooked(self):
+        m = match_foods(_diary(["2 lb rotisserie chicken", "1 lb pulled pork"]))
+        assert not m["matched_description"].str.contains("raw").any()
+
+    def test_a_raw_text_takes_the_raw_form_of_an_alias_inside_it(self):
+        m = match_foods(_diary(["1 lb salmon fillets", "1 lb italian sausage, casings removed"]))
+        assert m["matched_description"].tolist() == [
+            "Fish, salmon, Atlantic, farmed, raw",
+            "Sausage, Italian, pork, raw",
+        ]
+
+    def test_a_dish_named_first_is_not_a_brand(self):
+        texts = ["Taquitos, Chicken", "Latte, Vanilla", "Pierogi, Potato", "Canned, Black Beans"]
+        m = match_foods(_diary(texts))
+        assert m["matched_description"].iloc[0].startswith("Taquitos")
+        # never the flavour or filling alone
+        assert m["food_id"].iloc[1] != "02050"
+        assert m["food_id"].iloc[2] != "11674"
+        assert m["food_id"].iloc[3] != "16014"
+
+    def test_opposite_words_leave_aliases_found_inside_longer_texts(self):
+        texts = ["Hot Chocolate, Homemade", "Hot Dog, Beef", "Iced Tea, Unsweetened"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["01105", "07022", "14355"]
+
+    def test_a_percentage_or_a_can_size_is_not_a_second_amount(self):
+        from nutrigap.foods.normalize import clean_query
+
+        assert clean_query("1 lb - 85% lean ground beef") == "1 lb - 85% lean ground beef"
+        assert clean_query("1 or 2 3-oz cans tuna").endswith("cans tuna")
+        m = match_foods(_diary(["1 lb - 85% lean ground beef"]))
+        assert m["food_id"].iloc[0] == "23567"
+
+    def test_skin_on_and_roasted_and_salted_are_the_food(self):
+        m = match_foods(_diary(["4 chicken thighs, skin on", "1 cup pecans, roasted and salted"]))
+        assert "meat and skin" in m["matched_description"].iloc[0]
+        assert "with salt" in m["matched_description"].iloc[1]
+
+    def test_diet_is_not_the_regular_drink(self):
+        m = match_foods(_diary(["diet dr pepper", "dr pepper", "diet coke"]))
+        assert m["food_id"].iloc[0] != "14153"
+        assert m["food_id"].iloc[1] == "14153"
+        assert m["food_id"].iloc[2] == "14416"
+
+    def test_two_whole_amounts_or_a_food_before_or(self):
+        got, _ = match_texts(
+            ["1 c sugar or 1/2 c honey", "1 tbsp honey or maple syrup"],
+            "both",
+            aliases=load_aliases(),
+        )
+        assert got["food_id"].iloc[0] == "19335"
+        assert got["matched_description"].iloc[1] in ("Honey", "Syrups, maple")
+
+    def test_juice_of_one_lemon(self):
+        m = match_foods(_diary(["juice of one lemon", "zest of one lemon"]))
+        assert m["matched_description"].tolist() == ["Lemon juice, raw", "Lemon peel, raw"]

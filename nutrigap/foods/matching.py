@@ -172,7 +172,8 @@ on the third tuning set):
   is matched the same way, with the state or form said before the list
   ("1 lb dried casarecce or spaghetti" → dried spaghetti), and the row's
   ``status_reason`` says which alternative answered
-  (:func:`~nutrigap.foods.normalize.last_alternative`).
+  (:func:`~nutrigap.foods.normalize.alternatives`: "honey or maple syrup"
+  is honey, not "honey syrup").
 
 A learned acceptance rule was tried and not kept: logistic regression and
 gradient boosting on 17 features of the best candidate (score, lead, coverage
@@ -227,10 +228,11 @@ from rapidfuzz import fuzz, process
 
 from nutrigap.exceptions import MatchError
 from nutrigap.foods.normalize import (
+    _OPPOSITE,
     CATEGORY_WORDS,
     NormText,
+    alternatives,
     clean_query,
-    last_alternative,
     normalize_food_text,
     singular,
 )
@@ -486,7 +488,9 @@ STATE_PENALTY: float = 25.0
 _RAW_RE = re.compile(r"\b(?:raw|uncooked)\b")
 _COOKED_RE = re.compile(
     r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|broiled|stewed|braised|poached|"
-    r"sauteed|scrambled|microwaved|simmered|browned|heat|popped|toasted|prepared)\b"
+    r"sauteed|scrambled|microwaved|simmered|browned|heat|popped|toasted|prepared|"
+    # bought or kept cooked ("2 lb rotisserie chicken", "1 lb pulled pork")
+    r"rotisserie|pulled|deli|leftovers?|roast beef)\b"
 )
 
 
@@ -637,18 +641,46 @@ class FoodIndex:
             cache[token] = got
         return got
 
+    def _brand_only(self, token: str) -> bool:
+        """Whether the table has ``token`` only as a brand word (or not at all)."""
+        post = self.postings.get(token)
+        if post is None:
+            return True
+        cache = self.__dict__.setdefault("_brand_only_cache", {})
+        got = cache.get(token)
+        if got is None:
+            # in no description but in capitals, in an FNDDS brand in
+            # parentheses or in FNDDS's additional descriptions ("Cereals
+            # ready-to-eat, QUAKER, ...", "Cereal (Quaker Cap'n Crunch)")
+            word = re.compile(r"\b" + re.escape(token) + r"(?:s|es)?\b")
+            foods = np.unique(self.name_food[post])
+            got = cache[token] = not any(
+                word.search(
+                    _BRAND.sub(" ", _FNDDS_BRAND.sub(" ", str(self.descriptions[f]))).lower()
+                )
+                for f in foods
+            )
+        return got
+
     def _brand_segment(self, segs: list[tuple[str, ...]]) -> bool:
         """Whether a text's leading comma segment is a brand ("Olive Garden, pizza").
 
-        None of its words heads :data:`BRAND_SEGMENT_HEADS` food names (other
-        than as a brand word: "Quaker" heads only QUAKER products; "Force of
-        Nature", "The Mountain Valley" head none), and a later segment has a
-        word that does ("Beef Hotdog", "Spring Water"). "Olive Garden" is kept
-        (olive is a food), as is "Century Tuna".
+        Its words are in no food's name but as brand words ("Quaker" only in
+        QUAKER products; "Force of Nature", "The Mountain Valley") and qualify
+        no food ("Canned", "Diet", "Smoky"),
+        and a later segment has a word heading :data:`BRAND_SEGMENT_HEADS`
+        names ("Beef Hotdog", "Spring Water"). "Olive Garden" (olive is a
+        food), "Century Tuna" and "Taquitos, Chicken" are kept.
         """
-        if any(self._n_named(t) >= BRAND_SEGMENT_HEADS for t in segs[0]):
-            return False
-        return any(self._n_named(t) >= BRAND_SEGMENT_HEADS for sg in segs[1:] for t in sg)
+        for t in segs[0]:
+            # a word of any food's name but as a brand word ("Taquitos",
+            # "Latte", "Pierogi") or qualifying one ("Canned", "Diet") is no brand
+            if not self._brand_only(t) or t in _QUALIFIERS or _ADJECTIVE.search(t):
+                return False
+        # (and names more than a filling or flavour: "Pierogi, Potato" is no
+        # brand's potato)
+        rest = [t for sg in segs[1:] for t in sg]
+        return len(rest) >= 2 and any(self._n_named(t) >= BRAND_SEGMENT_HEADS for t in rest)
 
     def desc_tokens(self, pos: int) -> tuple[str, ...]:
         """Normalised words of the description of the food at position ``pos``."""
@@ -1615,7 +1647,7 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
     for alias, fid in pairs:
         norm = normalize_food_text(str(alias))
         fid = str(fid).strip()
-        if norm.text and fid and norm.absent:
+        if norm.text and fid and _negated(norm):
             # "unsweetened chocolate" (chocolate without sweetening) is its
             # own food, never the alias of "chocolate"
             out.setdefault(_absent_key(norm), fid)
@@ -1649,24 +1681,54 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     return hit if cook <= dtoks else None
 
 
+def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
+    """The alias food at ``p``, or its raw form when the text says raw and the food is not.
+
+    "raw collard greens" → "Collards, raw" (the alias is boiled collards);
+    "orange juice, raw" (squeezed) → "Orange juice, raw", not the chilled
+    juice (:func:`_raw_sibling`).
+    """
+    if state != 1:
+        return p
+    desc = str(idx.descriptions[p])
+    st = food_state(desc, str(idx.sources[p]))
+    if st == 1:
+        return p
+    sib = _raw_sibling(idx, desc, need=frozenset(norm.tokens) if st == 0 else None)
+    return p if sib is None else sib
+
+
+_RAW_FORM = re.compile(r"\b(?:raw|uncooked|unprepared|unheated)\b|, dry(?:,|$)")
+_STATE_WORDS = frozenset("raw uncooked unprepared unheated dry drained without added salt".split())
+
+
+def _desc_words(description: str) -> list[str]:
+    """Lower-case words of a description as written (no noise dropped), singular."""
+    return [singular(w) for w in re.findall(r"[a-z0-9%]+", description.lower())]
+
+
 def _raw_sibling(
     idx: FoodIndex, description: str, need: frozenset[str] | None = None
 ) -> int | None:
-    """Position of the raw food of a cooked food's kind, or None.
+    """Position of the raw (or dry, unprepared) food of a cooked food's kind, or None.
 
-    "Collards, cooked, boiled, drained, without salt" → "Collards, raw":
-    an SR28 food whose first comma segment is the same and that says raw,
-    sharing the most other words (cooking words aside), the shortest on ties.
-    ``need``: words the raw food must have (for a food that states no cooking,
-    "Orange juice, chilled" → "Orange juice, raw" but never "Nuts, almonds" →
-    another raw nut).
+    "Collards, cooked, boiled, drained, without salt" → "Collards, raw",
+    "Pork, cured, bacon, cooked, pan-fried" → "Pork, cured, bacon,
+    unprepared", "Pasta, cooked, enriched" → "Pasta, dry, enriched": an SR28
+    food with the same first comma segment that says raw, uncooked,
+    unprepared or dry, sharing the most words as written but cooking words
+    ("Chicken, broilers or fryers, meat and skin", never "Chicken, capons"),
+    then with the fewest words of its own.
+    ``need``: normalised words the raw food must have (for a food that states
+    no cooking: "Orange juice, chilled" → "Orange juice, raw", never "Nuts,
+    almonds" → another raw nut).
     """
     raw = idx.__dict__.get("_raw_by_first")
     if raw is None:
         raw = {}
         for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
             d = str(d)
-            if src == "sr28" and _RAW_RE.search(d.lower()):
+            if src == "sr28" and _RAW_FORM.search(d.lower()):
                 raw.setdefault(d.split(",")[0].strip().lower(), []).append(p)
         idx.__dict__["_raw_by_first"] = raw
     options = raw.get(description.split(",")[0].strip().lower())
@@ -1674,15 +1736,15 @@ def _raw_sibling(
         return None
     if need is not None:
         options = [p for p in options if need <= set(idx.desc_tokens(p))]
-        if not options:
-            return None
-    words = set(normalize_food_text(description).tokens) - COOKED_WORDS
-
-    def rank(p: int) -> tuple[int, int]:
-        d = str(idx.descriptions[p])
-        return (-len(words & set(normalize_food_text(d).tokens)), len(d))
-
-    return min(options, key=rank)
+    skip = COOKED_WORDS | _STATE_WORDS | FORM_WORDS
+    lead = {w for w in _desc_words(description.split(",")[0]) if w not in skip}
+    words = {w for w in _desc_words(description) if w not in skip}
+    scored = []
+    for p in options:
+        own = {w for w in _desc_words(str(idx.descriptions[p])) if w not in skip}
+        if lead <= own:
+            scored.append((-len(words & own), len(own - words), len(str(idx.descriptions[p])), p))
+    return min(scored)[3] if scored else None
 
 
 #: Forms of a food that change its nutrients per gram: an alias is skipped
@@ -1703,6 +1765,7 @@ FORM_WORDS: frozenset[str] = frozenset(
         "granulated",
         "candied",
         "crystallized",
+        "diet",
     }  # fmt: skip
 )
 
@@ -1760,9 +1823,17 @@ def _form_conflict(
     return not forms <= set(normalize_food_text(description).tokens)
 
 
+def _negated(norm: NormText) -> tuple[str, ...]:
+    """The words a text says its food is without ("unsweetened", "without salt").
+
+    Not the opposites of its own words ("hot dog" is no negation of "iced").
+    """
+    return tuple(a for a in norm.absent if not any(_OPPOSITE.get(t) == a for t in norm.tokens))
+
+
 def _absent_key(norm: NormText) -> str:
     """Alias key of a text that names words its food is without."""
-    return "\2" + norm.text + "\0" + " ".join(sorted(norm.absent))
+    return "\2" + norm.text + "\0" + " ".join(sorted(_negated(norm)))
 
 
 def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
@@ -1771,7 +1842,7 @@ def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     A text naming absent words ("unsweetened chocolate") takes only an alias
     naming the same ones, first.
     """
-    if norm.absent:
+    if _negated(norm):
         hit = aliases.get(_absent_key(norm))
         if hit is not None:
             return hit
@@ -1952,6 +2023,13 @@ _MINOR_WORDS = frozenset(
 )
 
 
+#: Words that qualify a food without heading a name: never a brand segment.
+_QUALIFIERS = frozenset(
+    "canned frozen dried dry fresh raw cooked diet light lite low reduced fat free sugar "
+    "sugarless unsweetened sweetened organic plain original regular classic whole homemade "
+    "instant baby mini large small jumbo hot cold iced spicy mild".split()
+)
+
 _ANIMAL_WORDS = frozenset(
     "beef pork turkey chicken lamb veal bison venison mutton goat duck goose quail "
     "rabbit game meat fish egg ham crustacean mollusk".split()
@@ -1962,6 +2040,7 @@ def fuzzy_doubt(
     cands: list[Candidate],
     text_head: str | None = None,
     text_words: frozenset[str] | None = None,
+    idx: FoodIndex | None = None,
 ) -> str | None:
     """Why the best fuzzy candidate must not be accepted, or None to accept it.
 
@@ -1982,6 +2061,10 @@ def fuzzy_doubt(
         The text's words: a best candidate within :data:`TIE` points of a
         food that differs from it by words the text lacks on both sides
         ("Acerola juice" / "Apple juice" for "juice") is a guess.
+    idx : FoodIndex, optional
+        The index searched: with it (and ``text_head``, ``text_words``), a
+        best candidate naming the text's words the other way round ("cookie
+        butter" / "Cookies, butter") is held back.
 
     Returns
     -------
@@ -1989,9 +2072,11 @@ def fuzzy_doubt(
         The reason, for ``status_reason``; None when the match is accepted.
     """
     best = cands[0]
-    if text_head is not None and text_words is not None:
+    if text_head is not None and text_words is not None and idx is not None:
         # "cookie butter" is not "Cookies, butter", "milk chocolate" not
         # "Milk, chocolate": the same two words, the other one the head noun
+        # (when the text's last word names foods: "yogurt greek" is written
+        # in USDA's order)
         # (USDA's "Beef, variety meats, liver" is beef liver: an animal first
         # is no head noun)
         phrase, head = _family(best.description)
@@ -2009,6 +2094,7 @@ def fuzzy_doubt(
             and head not in {w.lower() for w in _BRAND.findall(best.description)}
             and head in text_words
             and text_head in normalize_food_text(best.description).tokens
+            and idx._n_named(text_head) >= BRAND_SEGMENT_HEADS
         ):
             return (
                 f"{best.food_id} {best.description} names the food the other way round "
@@ -2216,19 +2302,10 @@ def match_texts(
             # (an alias's own form words, "smoked paprika", are no conflict)
             p = pos_of.get(hit)
             desc = str(idx.descriptions[p]) if p is not None else ""
-            if (
-                p is not None
-                and states[qi] == 1
-                and (st := food_state(desc, str(idx.sources[p]))) != 1
-                and (
-                    sib := _raw_sibling(idx, desc, need=frozenset(norm.tokens) if st == 0 else None)
-                )
-                is not None
-            ):
-                # "raw collard greens": the alias food (boiled collards) raw;
-                # "orange juice, raw" (squeezed): the raw juice, not the chilled
-                hit, p = idx.food_ids[sib], sib
-                desc = str(idx.descriptions[p])
+            if p is not None:
+                # "raw collard greens": the alias food (boiled collards) raw
+                p = _raw_form(idx, p, norm, states[qi])
+                hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None and _alias_fits(
                 norm,
                 states[qi],
@@ -2263,13 +2340,13 @@ def match_texts(
                 # an alias inside the text beats a fuzzy match that is not close to exact
                 got = _contained_alias(alias_heads, idx.strip_brands(norm) or norm, idx, pos_of)
                 if got is not None:
-                    p = pos_of[got[0]]
+                    p = _raw_form(idx, pos_of[got[0]], norm, states[qi])
                     desc = str(idx.descriptions[p])
                     if _alias_fits(
                         norm, states[qi], desc, str(idx.sources[p]), frozenset(got[1].split())
                     ):
                         contained = Candidate(
-                            got[0], desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
+                            str(idx.food_ids[p]), desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE
                         )
             if exact is not None:
                 chosen, method = exact, "exact"
@@ -2281,6 +2358,7 @@ def match_texts(
                     cands,
                     q[1] if q is not None else None,
                     frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
+                    idx,
                 )
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"
@@ -2329,43 +2407,62 @@ def match_texts(
             else:
                 row["status_reason"] = "no food in the table shares a word with this text"
         rows.append(row)
-    _match_alternatives(rows, foods, aliases, threshold)
+    _match_alternatives(rows, foods, aliases, threshold, overrides)
     return pd.DataFrame(rows), fdc_frames
 
 
 def _match_alternatives(
-    rows: list[dict], foods: pd.DataFrame | str | None, aliases: Mapping[str, str], threshold: float
+    rows: list[dict],
+    foods: pd.DataFrame | str | None,
+    aliases: Mapping[str, str],
+    threshold: float,
+    overrides: Mapping[str, str] | None = None,
 ) -> None:
-    """Match the last alternative of texts left unmatched ("veal or beef stock").
+    """Match other readings of texts that list alternatives and were left unmatched.
 
-    :func:`~nutrigap.foods.normalize.clean_query` keeps a list's first
-    alternative; where it named nothing the table has (no alias, no
-    confident fuzzy match), the last one (:func:`last_alternative`) is matched
-    the same way, its state and form words included, and the row says which
-    alternative answered. Updates ``rows`` in place.
+    :func:`~nutrigap.foods.normalize.clean_query` reads a list by its first
+    alternative ("veal or beef stock" as "veal stock"); where that named
+    nothing the table has (no alias, no confident fuzzy match), the readings
+    of :func:`~nutrigap.foods.normalize.alternatives` are matched the same
+    way, in order, and the first that matches answers; the row's
+    ``status_reason`` says which. Updates ``rows`` in place.
     """
-    todo = {}
+    todo: dict[int, tuple[str, ...]] = {}
     for i, row in enumerate(rows):
-        if row["status"] == "unmatched" and isinstance(row["food"], str) and " or " in row["food"]:
-            alt = last_alternative(row["food"])
-            if alt:
-                todo.setdefault(alt, []).append(i)
+        text = row["food"]
+        if row["status"] == "unmatched" and isinstance(text, str) and " or " in text.lower():
+            alts = alternatives(text)
+            if alts:
+                todo[i] = alts
     if not todo:
         return
-    got, _ = match_texts(list(todo), foods, aliases=aliases, threshold=threshold, candidates=False)
-    for alt, r in zip(todo, got.to_dict("records"), strict=True):
-        if r["status"] != "matched":
-            continue
-        for i in todo[alt]:
+    distinct = list(dict.fromkeys(a for alts in todo.values() for a in alts))
+    got, _ = match_texts(distinct, foods, aliases=aliases, overrides=overrides, threshold=threshold)
+    by_alt = dict(zip(distinct, got.to_dict("records"), strict=True))
+    for i, alts in todo.items():
+        for alt in alts:
+            r = by_alt[alt]
+            if r["status"] != "matched":
+                continue
             rows[i].update(
-                food_id=r["food_id"],
-                matched_description=r["matched_description"],
-                match_source=r["match_source"],
-                match_score=r["match_score"],
-                match_method=r["match_method"],
+                {
+                    k: r[k]
+                    for k in (
+                        "food_id",
+                        "matched_description",
+                        "match_source",
+                        "match_score",
+                        "match_method",
+                        "runner_up_id",
+                        "runner_up_description",
+                        "runner_up_score",
+                        "candidates",
+                    )
+                },  # fmt: skip
                 status="matched",
-                status_reason=f"matched the alternative {alt!r}",
+                status_reason=f"matched the alternative {clean_query(alt)!r}",
             )
+            break
 
 
 def _search_fdc(fdc, text: str, norm: NormText, threshold: float):

@@ -46,6 +46,7 @@ __all__ = [
     "leading_measure",
     "clean_query",
     "last_alternative",
+    "alternatives",
     "PREP_WORDS",
 ]
 
@@ -125,18 +126,21 @@ _MEASURE_RE = (
     r"(?:cups?|c|tablespoons?|tbsps?|tbs|teaspoons?|tsps?|oz|ounces?|lbs?|pounds?|g|grams?|"
     r"kg|ml|l)"
 )
+_AMOUNT = r"\d+(?:[./]\d+)?(?:\s+\d+/\d+)?"
 _SECOND_AMOUNT = re.compile(
-    r"^(\s*\d[\d/.\s]*(?:" + _MEASURE_RE + r"\.?\s+)?)"
-    r"(?:plus|to|or|-)\s+\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*"
+    r"^(\s*" + _AMOUNT + r"\s*(?:" + _MEASURE_RE + r"\.?\s+)?)"
+    # (not a percentage, "1 lb - 85% lean", nor a can size, "1 or 2 3-oz cans")
+    r"(?:plus|to|or|-)\s+" + _AMOUNT + r"(?![\d%-]|\s*%)\s*(?:" + _MEASURE_RE + r"\b\.?)?\s*"
 )
 # a part of a vegetable or a step after the comma ("1 leek, white and light
 # green parts only", "1/2 english cucumber, seeds removed", "celery stalks,
 # leaves included", "almonds, toasted in a hot oven")
 _PART_CLAUSE = re.compile(
     r"^\s*(?:(?:white|green|light green|pale green|dark green|tender|white and (?:light |pale )?"
-    r"green)\s+parts?\b|(?:seeds?|stems?|tops?|ends?|skins?|pits?|ribs?|cores?|leaves)\s+"
-    r"(?:removed|discarded|reserved|included|only|intact|on|attached|picked)\b|"
-    r"(?:toasted|roasted|warmed|thawed|defrosted)\s+(?:in|on|until|at|and|for)\b|thawed\b|"
+    r"green)\s+parts?\b|(?:seeds?|stems?|tops?|ends?|pits?|ribs?|cores?|leaves)\s+"
+    r"(?:removed|discarded|reserved|included|only|picked)\b|"
+    # (not "skin on", "roasted and salted": those are the food's)
+    r"(?:toasted|roasted|warmed|thawed|defrosted)\s+(?:in|on|until|at|for)\b|thawed\b|"
     r"defrosted\b|at room\b)"
 )
 # "juice of 2 lemons", "grated zest and juice from 1/2 lemon": the juice
@@ -145,7 +149,7 @@ _SIZE = r"(?:large|small|medium|lg|sm|md|whole)"
 _JUICE_OF = re.compile(
     r"^\s*(?:\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*)?(?:finely\s+|freshly\s+)?"
     r"(?:grated\s+|squeezed\s+)?(?P<part>zest and juice|juice and zest|juice|zest)\s+"
-    r"(?:of|from)\s+(?:about\s+)?(?:\d[\d/.\s]*"
+    r"(?:of|from)\s+(?:about\s+)?(?:(?:\d[\d/.\s]*|(?:one|two|three|four|half)\s+)"
     + _SIZE
     + r"?\s*(?:or\s+\d[\d/.\s]*"
     + _SIZE
@@ -708,7 +712,9 @@ def clean_query(text: str) -> str:
             and w not in NOISE_WORDS
             and w not in PREP_WORDS
         ]
-        if fw and not lead and second:
+        if second and _NUM_TOKEN.match(second[0]):
+            pass  # "1 c sugar or 1/2 c honey": two whole amounts, the first kept
+        elif fw and not lead and second:
             # "finely grated or minced garlic": the food is after "or"
             first = first + " " + " ".join(second)
         elif fw and len(second) >= 2 and not _NUM_TOKEN.match(fw[-1]):
@@ -720,7 +726,8 @@ def clean_query(text: str) -> str:
             )
             if len(lead) == 1:
                 # "creamy or chunky peanut butter": the first alternative's
-                # modifier with the second's food ("creamy peanut butter")
+                # modifier with the second's food ("creamy peanut butter"; the
+                # matcher tries "honey" alone when "honey syrup" names nothing)
                 first = first + " " + " ".join(second[1:])
             elif shared:
                 first = first + " " + second[-1]
@@ -753,6 +760,50 @@ def clean_query(text: str) -> str:
 
 
 _OR_SPLIT = re.compile(r"\s+or\s+(?:(?:any\s+)?other\s+|another\s+)?")
+
+
+@functools.lru_cache(maxsize=65536)
+def alternatives(text: str) -> tuple[str, ...]:
+    """Other readings of a text that lists alternatives, to try in order.
+
+    :func:`clean_query` reads "veal or beef stock" as "veal stock" and "honey
+    or maple syrup" as "honey syrup" (one modifier before "or", the food after
+    it: "creamy or chunky peanut butter"). Where that names nothing the
+    table has, the matcher tries these: the first alternative alone when it
+    is one word and the food after "or" is not a product the two share
+    ("honey"; never "veal" of "veal or beef stock"), then the last
+    alternative with the state or form said before the list
+    (:func:`last_alternative`).
+
+    Examples
+    --------
+    >>> alternatives("1 tbsp honey or maple syrup")
+    ('maple syrup', 'honey')
+    >>> alternatives("1/2 c veal or beef stock")
+    ('beef stock',)
+    """
+    out: list[str] = []
+    if not isinstance(text, str):
+        return ()
+    t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
+    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    if _JUICE_OF.match(t):  # "juice of 2 large or 3 small oranges": amounts, not foods
+        return ()
+    first = _OR_SPLIT.split(t.partition(",")[0])
+    if len(first) >= 2:
+        words = [
+            w
+            for w in first[0].split()
+            if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
+            and w not in PREP_WORDS
+        ]  # fmt: skip
+        after = first[-1].split()
+        if len(words) == 1 and after and singular(after[-1]) not in _SHARED_HEADS:
+            out.append(words[0])
+    last = last_alternative(text)
+    if last:
+        out.insert(0, last)
+    return tuple(dict.fromkeys(out))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -154,19 +154,16 @@ on the third tuning set):
   (:func:`_raw_sibling`: "raw collard greens" → "Collards, raw");
 - a word whose opposite names another food makes the opposite an absent word
   ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise);
-- a fuzzy candidate naming the text's words the other way round is not
-  accepted ("cookie butter" is not "Cookies, butter", :func:`fuzzy_doubt`),
-  unless its head noun is an animal ("Beef, ..., liver" is beef liver), a
-  brand, or a synonym in its first segment ("Chickpeas (garbanzo beans)");
 - "juice of 2 oranges" is the raw juice, "zest of 1 orange" the peel; a
   second amount ("1/4 c plus 1 tablespoon") and a part of a vegetable after
   the comma ("white and light green parts only") are not words of the food;
 - an alias is looked up by the words as written first ("ground coriander" is
   the seed spice), and an alias naming absent words ("unsweetened
   chocolate") answers only texts naming them;
-- a leading comma segment none of whose words heads a food's name
-  (:meth:`FoodIndex._brand_segment`: "Force of Nature, Beef Hotdog",
-  "Quaker, Instant Oatmeal") is a brand, as one of unknown words was;
+- a leading comma segment of words the table has at most as brand words,
+  one of them unknown, is a brand when more than a filling follows
+  (:meth:`FoodIndex._brand_segment`: "Force of Nature, Beef Hotdog"; not
+  "Chobani, ..." nor "Taquitos, Chicken");
 - a list of alternatives is matched by its first ("veal or beef stock" as
   "veal stock"); where that leaves the text unmatched, the last alternative
   is matched the same way, with the state or form said before the list
@@ -183,7 +180,10 @@ of the tuning sets that reach fuzzy scoring, accepted no more right matches
 than the rules at the same number of wrong ones (rules: 98 accepted, 77 right;
 logistic regression at p ≥ 0.5: 103, 77; boosting at p ≥ 0.6: 93, 72). The
 right food is the best candidate for only 34 % of those texts, so the ranking,
-not the acceptance, is what limits accuracy. Nor was an FNDDS fallback for
+not the acceptance, is what limits accuracy. Nor was a check holding back a
+candidate that names the text's two words the other way round ("cookie
+butter" / "Cookies, butter"): texts written in USDA's order ("yogurt vanilla",
+"1 fennel bulb, fronds reserved") lost right matches. Nor was an FNDDS fallback for
 single-ingredient texts SR28 leaves unmatched: FNDDS's short names ("Leek,
 raw", "Cucumber, raw") answered 12 more texts of the tuning sets right and 7
 more wrong (top-1 +1.0, wrong-confident +0.9 points); requiring the FNDDS
@@ -503,6 +503,13 @@ _BEING_PREPARED = re.compile(
 )
 
 
+# sold cooked or cured: "1 lb kielbasa", "1 cup chopped ham" are not raw
+_SOLD_COOKED = re.compile(
+    r"\b(?:kielbasa|ham|hot ?dogs?|frankfurters?|salami|pepperoni|bologna|pastrami|"
+    r"prosciutto|mortadella|jerky|smoked sausages?|deli|lunch ?meat|rotisserie)\b"
+)
+
+
 def text_state(text: str) -> int:
     """0 = no state named, 1 = raw, 2 = cooked (any cooking word)."""
     if not isinstance(text, str):
@@ -672,15 +679,20 @@ class FoodIndex:
         names ("Beef Hotdog", "Spring Water"). "Olive Garden" (olive is a
         food), "Century Tuna" and "Taquitos, Chicken" are kept.
         """
-        for t in segs[0]:
-            # a word of any food's name but as a brand word ("Taquitos",
-            # "Latte", "Pierogi") or qualifying one ("Canned", "Diet") is no brand
-            if not self._brand_only(t) or t in _QUALIFIERS or _ADJECTIVE.search(t):
-                return False
-        # (and names more than a filling or flavour: "Pierogi, Potato" is no
-        # brand's potato)
+        # (the rest names more than a filling or flavour: "Pierogi, Potato"
+        # is no brand's potato)
         rest = [t for sg in segs[1:] for t in sg]
-        return len(rest) >= 2 and any(self._n_named(t) >= BRAND_SEGMENT_HEADS for t in rest)
+        if len(rest) < 2 or not any(self._n_named(t) >= BRAND_SEGMENT_HEADS for t in rest):
+            return False
+        # a word qualifying a food ("Canned", "Diet") or of any food's name
+        # but as a brand word ("Taquitos", "Latte", "Pierogi") is no brand
+        if any(t in _QUALIFIERS or _ADJECTIVE.search(t) for t in segs[0]):
+            return False
+        # (a brand the table has products of, "Chobani", "KFC", "Quaker",
+        # picks them: a segment of known brand words alone is kept)
+        return any(t not in self.postings for t in segs[0]) and all(
+            self._brand_only(t) for t in segs[0]
+        )
 
     def desc_tokens(self, pos: int) -> tuple[str, ...]:
         """Normalised words of the description of the food at position ``pos``."""
@@ -1736,8 +1748,8 @@ def _raw_sibling(
         return None
     if need is not None:
         options = [p for p in options if need <= set(idx.desc_tokens(p))]
-    skip = COOKED_WORDS | _STATE_WORDS | FORM_WORDS
-    lead = {w for w in _desc_words(description.split(",")[0]) if w not in skip}
+    skip = COOKED_WORDS | _STATE_WORDS
+    lead = {w for w in _desc_words(description.split(",")[0]) if w not in skip | FORM_WORDS}
     words = {w for w in _desc_words(description) if w not in skip}
     scored = []
     for p in options:
@@ -2030,17 +2042,11 @@ _QUALIFIERS = frozenset(
     "instant baby mini large small jumbo hot cold iced spicy mild".split()
 )
 
-_ANIMAL_WORDS = frozenset(
-    "beef pork turkey chicken lamb veal bison venison mutton goat duck goose quail "
-    "rabbit game meat fish egg ham crustacean mollusk".split()
-)
-
 
 def fuzzy_doubt(
     cands: list[Candidate],
     text_head: str | None = None,
     text_words: frozenset[str] | None = None,
-    idx: FoodIndex | None = None,
 ) -> str | None:
     """Why the best fuzzy candidate must not be accepted, or None to accept it.
 
@@ -2061,10 +2067,6 @@ def fuzzy_doubt(
         The text's words: a best candidate within :data:`TIE` points of a
         food that differs from it by words the text lacks on both sides
         ("Acerola juice" / "Apple juice" for "juice") is a guess.
-    idx : FoodIndex, optional
-        The index searched: with it (and ``text_head``, ``text_words``), a
-        best candidate naming the text's words the other way round ("cookie
-        butter" / "Cookies, butter") is held back.
 
     Returns
     -------
@@ -2072,34 +2074,6 @@ def fuzzy_doubt(
         The reason, for ``status_reason``; None when the match is accepted.
     """
     best = cands[0]
-    if text_head is not None and text_words is not None and idx is not None:
-        # "cookie butter" is not "Cookies, butter", "milk chocolate" not
-        # "Milk, chocolate": the same two words, the other one the head noun
-        # (when the text's last word names foods: "yogurt greek" is written
-        # in USDA's order)
-        # (USDA's "Beef, variety meats, liver" is beef liver: an animal first
-        # is no head noun)
-        phrase, head = _family(best.description)
-        if (
-            head
-            and head != text_head
-            # "Chickpeas (garbanzo beans)": a synonym in the head segment
-            and text_head not in phrase
-            and text_head
-            not in {
-                singular(w) for w in re.findall(r"[a-z]+", best.description.split(",")[0].lower())
-            }
-            and head not in _ANIMAL_WORDS
-            # (nor a brand: "Candies, HARIBO, fried eggs")
-            and head not in {w.lower() for w in _BRAND.findall(best.description)}
-            and head in text_words
-            and text_head in normalize_food_text(best.description).tokens
-            and idx._n_named(text_head) >= BRAND_SEGMENT_HEADS
-        ):
-            return (
-                f"{best.food_id} {best.description} names the food the other way round "
-                f"(its head noun is {head!r}, the text's {text_head!r})"
-            )
     # (the next food of the same table: SR28 and FNDDS often describe one food
     # twice, "Pomegranate juice, bottled" / "Pomegranate juice, 100%")
     nxt = next(
@@ -2202,7 +2176,14 @@ def match_texts(
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
     # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
     states = [
-        (text_state(c) or (1 if _BEING_PREPARED.search(t.lower()) else 0)) if c is not None else 0
+        (
+            text_state(c)
+            or (
+                1 if _BEING_PREPARED.search(t.lower()) and not _SOLD_COOKED.search(t.lower()) else 0
+            )
+        )
+        if c is not None
+        else 0
         for t, c in zip(texts, cleaned, strict=True)
     ]
     # a USDA description is a text too: where cleaning changed the words
@@ -2358,7 +2339,6 @@ def match_texts(
                     cands,
                     q[1] if q is not None else None,
                     frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
-                    idx,
                 )
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"

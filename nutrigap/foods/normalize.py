@@ -778,7 +778,7 @@ def alternatives(text: str) -> tuple[str, ...]:
     Examples
     --------
     >>> alternatives("1 tbsp honey or maple syrup")
-    ('maple syrup', 'honey')
+    ('honey', 'maple syrup')
     >>> alternatives("1/2 c veal or beef stock")
     ('beef stock',)
     """
@@ -802,7 +802,12 @@ def alternatives(text: str) -> tuple[str, ...]:
             out.append(words[0])
     last = last_alternative(text)
     if last:
-        out.insert(0, last)
+        # the first listed first, but for qualifiers after the list that
+        # belong to the last ("Hamburger or Ground Beef, 85% Lean")
+        if "," in clean_query(text):
+            out.insert(0, last)
+        else:
+            out.append(last)
     return tuple(dict.fromkeys(out))
 
 

@@ -1130,3 +1130,9 @@ class TestReviewOfTheSecondRound:
     def test_juice_of_one_lemon(self):
         m = match_foods(_diary(["juice of one lemon", "zest of one lemon"]))
         assert m["matched_description"].tolist() == ["Lemon juice, raw", "Lemon peel, raw"]
+
+    def test_by_the_pound_without_a_raw_form_keeps_the_alias_food(self):
+        # deli turkey has no raw form: "1 lb" does not make it a raw turkey leg
+        m = match_foods(_diary(["1 lb sliced turkey", "1 lb kielbasa"]))
+        assert m["food_id"].iloc[0] == "07046"
+        assert "raw" not in m["matched_description"].iloc[1]

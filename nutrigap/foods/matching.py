@@ -2175,17 +2175,22 @@ def match_texts(
     norms = [normalize_food_text(c) if c is not None else empty_norm for c in cleaned]
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
     # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
+    said = [text_state(c) if c is not None else 0 for c in cleaned]
     states = [
-        (
-            text_state(c)
-            or (
-                1 if _BEING_PREPARED.search(t.lower()) and not _SOLD_COOKED.search(t.lower()) else 0
-            )
+        st
+        or (
+            1
+            if c is not None
+            and _BEING_PREPARED.search(t.lower())
+            and not _SOLD_COOKED.search(t.lower())
+            else 0
         )
-        if c is not None
-        else 0
-        for t, c in zip(texts, cleaned, strict=True)
+        for t, c, st in zip(texts, cleaned, said, strict=True)
     ]
+    # the state an alias food must fit: only the one the text says (a food
+    # bought by the pound takes its raw form where the table has one, else
+    # the alias food: "1 lb sliced turkey" is the deli turkey)
+    alias_states = said
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
@@ -2289,7 +2294,7 @@ def match_texts(
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None and _alias_fits(
                 norm,
-                states[qi],
+                alias_states[qi],
                 desc,
                 str(idx.sources[p]),
                 frozenset(norm.tokens) if direct is not None else frozenset(),
@@ -2324,7 +2329,7 @@ def match_texts(
                     p = _raw_form(idx, pos_of[got[0]], norm, states[qi])
                     desc = str(idx.descriptions[p])
                     if _alias_fits(
-                        norm, states[qi], desc, str(idx.sources[p]), frozenset(got[1].split())
+                        norm, alias_states[qi], desc, str(idx.sources[p]), frozenset(got[1].split())
                     ):
                         contained = Candidate(
                             str(idx.food_ids[p]), desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE

@@ -1136,3 +1136,26 @@ class TestReviewOfTheSecondRound:
         m = match_foods(_diary(["1 lb sliced turkey", "1 lb kielbasa"]))
         assert m["food_id"].iloc[0] == "07046"
         assert "raw" not in m["matched_description"].iloc[1]
+
+
+class TestRecipeLineNormalisation:
+    """Container words, sizes within a run of units, and a unit that is the food."""
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ("1 small head cauliflower, cut into florets", "cauliflower"),
+            ("2 ears fresh corn", "corn"),
+            ("1 loaf crusty bread", "crusty bread"),
+            ("1 box cake mix", "cake mix"),
+            ("4 cups warm chicken stock", "chicken stock"),
+            ("1 cup lump crabmeat, picked over", "lump crabmeat"),
+            ("1 tsp cloves", "clove"),
+            ("1 cup whole milk", "whole milk"),
+            ("meat loaf", "meat loaf"),
+        ],
+    )
+    def test_the_food_left_after_cleaning(self, text, key):
+        from nutrigap.foods.normalize import clean_query
+
+        assert normalize_food_text(clean_query(text)).text == key

@@ -79,6 +79,7 @@ UNIT_WORDS: frozenset[str] = frozenset(
     md med sm lg qt qts head heads sprig sprigs stem stems stalk stalks cob cobs sheet sheets
     inch inches bunch bunches package packages pkg jar jars bottle bottles container
     square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
+    ear ears loaf loaves tub tubs box boxes pack packs
     """.split()
 )
 
@@ -96,7 +97,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     room temperature beaten lightly patted rinsed drained washed cleaned cut deveined
     good quality best favorite favourite choice store bought storebought leftover very ripe
     optional divided additional more about approximately thick thin preferably such
-    serving garnish decorating taste needed desired
+    serving garnish decorating taste needed desired warm lukewarm
     """.split()
 )
 
@@ -107,7 +108,8 @@ _AFTER_COMMA_PREP = re.compile(
     r"toasted and|patted|separated|beaten|at room|for |to taste|plus |optional|such as|"
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
     r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are|"
-    r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated)"
+    r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated|"
+    r"picked)"
 )
 # legumes and grains bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOODS = re.compile(
@@ -170,6 +172,7 @@ _INLINE_COMMENT = re.compile(
 )
 
 #: Product nouns that alternatives share ("potato or white bread").
+_SIZES = frozenset("small medium large extra jumbo big".split())
 _SHARED_HEADS = frozenset(
     "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
 )
@@ -467,6 +470,7 @@ def normalize_food_text(text: str) -> NormText:
         return NormText((), (), "", "")
     segments: list[tuple[str, ...]] = []
     absent: list[str] = []
+    last_unit = ""
     cleaned = _clean(text)
     for raw_seg in cleaned.split(","):
         words = raw_seg.split()
@@ -485,7 +489,10 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             if after_number and w in UNIT_WORDS:
                 # "8 fl oz", "1 sm head cabbage": drop the whole run of units
+                last_unit = w
                 continue
+            if after_number and w in _SIZES:
+                continue  # "1 small head cauliflower": a size within the run
             after_number = False
             if w in {"without", "no"}:  # "without salt", "no added sugar": absent
                 absent.extend(
@@ -504,6 +511,9 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             out.append(s)
         segments.append(tuple(out))
+    if last_unit and not any(segments):
+        # the unit was the food: "1 tsp cloves", "2 sticks" (of what is unknown)
+        segments = [(singular(last_unit),)]
     seen: dict[str, None] = {}
     for seg in segments:
         for tok in seg:

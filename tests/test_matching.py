@@ -1159,3 +1159,26 @@ class TestRecipeLineNormalisation:
         from nutrigap.foods.normalize import clean_query
 
         assert normalize_food_text(clean_query(text)).text == key
+
+
+class TestDashAndJoinedTexts:
+    """'Food - Qualifier' entries and texts joining two foods (alias helpers' findings)."""
+
+    def test_the_food_before_the_dash(self):
+        m = match_foods(_diary(["Strawberries - Fresh", "Milk - Skim", "Chobani - Greek Yogurt"]))
+        assert m["food_id"].tolist() == ["09316", "01085", "01256"]
+        got, _ = match_texts(["Milk - Skim"], "both", aliases=load_aliases())
+        assert "before the dash" in got["status_reason"].iloc[0]
+
+    def test_a_joined_text_is_not_the_second_food(self):
+        texts = ["pancakes with syrup", "coffee with cream", "coffee with creamer"]
+        m = match_foods(_diary(texts))
+        desc = m["matched_description"].fillna("").tolist()
+        assert "syrup" not in desc[0].lower()
+        assert not desc[1].startswith("Cream")
+        assert not desc[2].startswith("Coffee creamer")
+
+    def test_joined_aliases_and_dishes_still_answer(self):
+        texts = ["mac and cheese", "chicken with gravy", "half and half"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].tolist() == ["32005", "fndds:27142000", "01049"]

@@ -234,6 +234,7 @@ from nutrigap.foods.normalize import (
     NormText,
     alternatives,
     clean_query,
+    dash_reading,
     normalize_food_text,
     singular,
 )
@@ -1660,7 +1661,11 @@ def load_aliases(aliases: str | Path | pd.DataFrame | Mapping[str, str] | None =
     for alias, fid in pairs:
         norm = normalize_food_text(str(alias))
         fid = str(fid).strip()
-        if norm.text and fid and _negated(norm):
+        if norm.text and fid and norm.joined:
+            # "mac and cheese": a joined alias answers joined texts only, and
+            # a joined text ("pancakes with syrup") only a joined alias
+            out.setdefault("\3" + norm.text, fid)
+        elif norm.text and fid and _negated(norm):
             # "unsweetened chocolate" (chocolate without sweetening) is its
             # own food, never the alias of "chocolate"
             out.setdefault(_absent_key(norm), fid)
@@ -1844,6 +1849,17 @@ def _negated(norm: NormText) -> tuple[str, ...]:
     return tuple(a for a in norm.absent if not any(_OPPOSITE.get(t) == a for t in norm.tokens))
 
 
+def _names_both(norm: NormText, description: str) -> bool:
+    """Whether a description can be a joined text's food ("coffee with cream")."""
+    lead = [t for t in norm.lead if t not in COOKED_WORDS]
+    if not lead:
+        return True
+    # a description joining foods itself ("Rice with chicken"), or one whose
+    # head noun is the first food ("Chicken, fried, with potatoes"; not
+    # "Pancake syrup" for "pancakes with syrup")
+    return normalize_food_text(description).joined or _family(description)[1] == lead[-1]
+
+
 def _absent_key(norm: NormText) -> str:
     """Alias key of a text that names words its food is without."""
     return "\2" + norm.text + "\0" + " ".join(sorted(_negated(norm)))
@@ -1855,6 +1871,8 @@ def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     A text naming absent words ("unsweetened chocolate") takes only an alias
     naming the same ones, first.
     """
+    if norm.joined:
+        return aliases.get("\3" + norm.text)
     if _negated(norm):
         hit = aliases.get(_absent_key(norm))
         if hit is not None:
@@ -2318,8 +2336,10 @@ def match_texts(
         cands = found.get(qi, [])
         if chosen is None:
             exact = idx.lookup_exact(norm)
-            if exact is not None and states_conflict(
-                states[qi], food_state(exact.description, exact.source)
+            if exact is not None and (
+                states_conflict(states[qi], food_state(exact.description, exact.source))
+                # "coffee with creamer" is not "Coffee creamer, NFS"
+                or (norm.joined and not _names_both(norm, exact.description))
             ):
                 exact = None
             contained = None
@@ -2346,6 +2366,8 @@ def match_texts(
                     q[1] if q is not None else None,
                     frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
                 )
+                if doubt is None and norm.joined and not _names_both(norm, cands[0].description):
+                    doubt = "a text joining foods must match a food naming the first of them"
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"
                 else:
@@ -2416,10 +2438,14 @@ def _match_alternatives(
     todo: dict[int, tuple[str, ...]] = {}
     for i, row in enumerate(rows):
         text = row["food"]
-        if row["status"] == "unmatched" and isinstance(text, str) and " or " in text.lower():
-            alts = alternatives(text)
-            if alts:
-                todo[i] = alts
+        if row["status"] != "unmatched" or not isinstance(text, str):
+            continue
+        alts = alternatives(text) if " or " in text.lower() else ()
+        dash = dash_reading(text) if " - " in text else None
+        if dash:
+            alts = (*alts, dash)
+        if alts:
+            todo[i] = alts
     if not todo:
         return
     distinct = list(dict.fromkeys(a for alts in todo.values() for a in alts))
@@ -2446,7 +2472,11 @@ def _match_alternatives(
                     )
                 },  # fmt: skip
                 status="matched",
-                status_reason=f"matched the alternative {clean_query(alt)!r}",
+                status_reason=(
+                    f"matched as {clean_query(alt)!r}, the part before the dash the food"
+                    if alt == dash_reading(rows[i]["food"])
+                    else f"matched the alternative {clean_query(alt)!r}"
+                ),
             )
             break
 

@@ -47,6 +47,7 @@ __all__ = [
     "clean_query",
     "last_alternative",
     "alternatives",
+    "dash_reading",
     "PREP_WORDS",
 ]
 
@@ -872,3 +873,32 @@ def last_alternative(text: str) -> str | None:
         last = " ".join(said) + " " + last
     rest = _WS.sub(" ", rest).strip(" ,")
     return f"{last}, {rest}" if rest else last
+
+
+@functools.lru_cache(maxsize=65536)
+def dash_reading(text: str) -> str | None:
+    """A text written "Food - Qualifier" read as "Food, Qualifier".
+
+    Cleaning reads "Chobani - Greek Yogurt" as a brand and its food, keeping
+    the part after the dash; "Strawberries - Fresh", "Milk - Skim" put the
+    food first. Where the first reading names nothing the table has, the
+    matcher tries this one.
+
+    Examples
+    --------
+    >>> dash_reading("Milk - Skim")
+    'milk, skim'
+    >>> dash_reading("Rice - White, Cooked")
+    'rice, white, cooked'
+    >>> dash_reading("milk") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    t = fold(text)
+    if " - " not in t:
+        return None
+    first, _, rest = t.partition(" - ")
+    if not re.search(r"[a-z]{3}", first) or not rest.strip():
+        return None
+    return _WS.sub(" ", first.strip() + ", " + rest.replace(" - ", ", ")).strip(" ,")

@@ -2194,7 +2194,10 @@ def match_texts(
     norms = [normalize_food_text(c) if c is not None else empty_norm for c in cleaned]
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
     # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
-    said = [text_state(c) if c is not None else 0 for c in cleaned]
+    # the state an alias food must fit is only the one the text says: a food
+    # bought by the pound takes its raw form where the table has one, else
+    # the alias food ("1 lb sliced turkey" is the deli turkey)
+    alias_states = [text_state(c) if c is not None else 0 for c in cleaned]
     states = [
         st
         or (
@@ -2204,12 +2207,8 @@ def match_texts(
             and not _SOLD_COOKED.search(t.lower())
             else 0
         )
-        for t, c, st in zip(texts, cleaned, said, strict=True)
+        for t, c, st in zip(texts, cleaned, alias_states, strict=True)
     ]
-    # the state an alias food must fit: only the one the text says (a food
-    # bought by the pound takes its raw form where the table has one, else
-    # the alias food: "1 lb sliced turkey" is the deli turkey)
-    alias_states = said
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
@@ -2426,59 +2425,48 @@ def _match_alternatives(
     threshold: float,
     overrides: Mapping[str, str] | None = None,
 ) -> None:
-    """Match other readings of texts that list alternatives and were left unmatched.
+    """Match other readings of texts left unmatched.
 
     :func:`~nutrigap.foods.normalize.clean_query` reads a list by its first
-    alternative ("veal or beef stock" as "veal stock"); where that named
-    nothing the table has (no alias, no confident fuzzy match), the readings
-    of :func:`~nutrigap.foods.normalize.alternatives` are matched the same
-    way, in order, and the first that matches answers; the row's
-    ``status_reason`` says which. Updates ``rows`` in place.
+    alternative ("veal or beef stock" as "veal stock") and "A - B" as a
+    brand and its food; where that named nothing the table has (no alias, no
+    confident fuzzy match), the readings of
+    :func:`~nutrigap.foods.normalize.alternatives` and then
+    :func:`~nutrigap.foods.normalize.dash_reading` ("Milk - Skim" as "milk,
+    skim") are matched the same way, in order, and the first that matches
+    answers; the row's ``status_reason`` says which. Updates ``rows`` in place.
     """
-    todo: dict[int, tuple[str, ...]] = {}
+    todo: dict[int, list[tuple[str, str]]] = {}  # row -> [(reading, reason)]
     for i, row in enumerate(rows):
         text = row["food"]
         if row["status"] != "unmatched" or not isinstance(text, str):
             continue
-        alts = alternatives(text) if " or " in text.lower() else ()
+        readings = [
+            (alt, f"matched the alternative {clean_query(alt)!r}")
+            for alt in (alternatives(text) if " or " in text.lower() else ())
+        ]
         dash = dash_reading(text) if " - " in text else None
         if dash:
-            alts = (*alts, dash)
-        if alts:
-            todo[i] = alts
+            readings.append(
+                (dash, f"matched as {clean_query(dash)!r}, the part before the dash the food")
+            )
+        if readings:
+            todo[i] = readings
     if not todo:
         return
-    distinct = list(dict.fromkeys(a for alts in todo.values() for a in alts))
+    distinct = list(dict.fromkeys(alt for readings in todo.values() for alt, _ in readings))
     got, _ = match_texts(distinct, foods, aliases=aliases, overrides=overrides, threshold=threshold)
     by_alt = dict(zip(distinct, got.to_dict("records"), strict=True))
-    for i, alts in todo.items():
-        for alt in alts:
+    for i, readings in todo.items():
+        for alt, reason in readings:
             r = by_alt[alt]
-            if r["status"] != "matched":
-                continue
-            rows[i].update(
-                {
-                    k: r[k]
-                    for k in (
-                        "food_id",
-                        "matched_description",
-                        "match_source",
-                        "match_score",
-                        "match_method",
-                        "runner_up_id",
-                        "runner_up_description",
-                        "runner_up_score",
-                        "candidates",
-                    )
-                },  # fmt: skip
-                status="matched",
-                status_reason=(
-                    f"matched as {clean_query(alt)!r}, the part before the dash the food"
-                    if alt == dash_reading(rows[i]["food"])
-                    else f"matched the alternative {clean_query(alt)!r}"
-                ),
-            )
-            break
+            if r["status"] == "matched":
+                # the reading's food, score, method and runner-up; the row keeps its text
+                rows[i].update(
+                    {k: v for k, v in r.items() if k not in ("food", "status_reason")},
+                    status_reason=reason,
+                )
+                break
 
 
 def _search_fdc(fdc, text: str, norm: NormText, threshold: float):

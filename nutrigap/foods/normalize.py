@@ -773,6 +773,20 @@ def clean_query(text: str) -> str:
 _OR_SPLIT = re.compile(r"\s+or\s+(?:(?:any\s+)?other\s+|another\s+)?")
 
 
+def _list_text(text: str) -> str | None:
+    """A text as the readings of its list see it, or None when it lists no foods.
+
+    Folded, without parentheses, what follows ";" and a second amount; None
+    for a non-string and for "juice of 2 large or 3 small oranges" (amounts,
+    not foods, on either side of "or").
+    """
+    if not isinstance(text, str):
+        return None
+    t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
+    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    return None if _JUICE_OF.match(t) else t
+
+
 @functools.lru_cache(maxsize=65536)
 def alternatives(text: str) -> tuple[str, ...]:
     """Other readings of a text that lists alternatives, to try in order.
@@ -794,11 +808,8 @@ def alternatives(text: str) -> tuple[str, ...]:
     ('beef stock',)
     """
     out: list[str] = []
-    if not isinstance(text, str):
-        return ()
-    t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
-    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
-    if _JUICE_OF.match(t):  # "juice of 2 large or 3 small oranges": amounts, not foods
+    t = _list_text(text)
+    if t is None:
         return ()
     first = _OR_SPLIT.split(t.partition(",")[0])
     if len(first) >= 2:
@@ -852,11 +863,8 @@ def last_alternative(text: str) -> str | None:
     >>> last_alternative("Oatmeal, Regular or Quick, Dry") is None
     True
     """
-    if not isinstance(text, str):
-        return None
-    t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
-    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
-    if _JUICE_OF.match(t):  # "juice of 2 large or 3 small oranges": amounts, not foods
+    t = _list_text(text)
+    if t is None:
         return None
     first, _, rest = t.partition(",")
     parts = _OR_SPLIT.split(first)

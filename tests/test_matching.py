@@ -25,7 +25,13 @@ from nutrigap.foods.matching import (
     match_texts,
     same_family,
 )
-from nutrigap.foods.normalize import fold, leading_measure, normalize_food_text, singular
+from nutrigap.foods.normalize import (
+    clean_query,
+    fold,
+    leading_measure,
+    normalize_food_text,
+    singular,
+)
 
 # A small alias fixture in the shape of datasets/aliases/aliases.csv.
 ALIASES = """alias,food_id,description,note
@@ -1182,3 +1188,50 @@ class TestDashAndJoinedTexts:
         texts = ["mac and cheese", "chicken with gravy", "half and half"]
         m = match_foods(_diary(texts))
         assert m["food_id"].tolist() == ["32005", "fndds:27142000", "01049"]
+
+
+class TestNccdbWording:
+    """Cronometer's generic names (NCCDB wording) and dry goods said dry after the comma."""
+
+    def test_visible_fat_is_usda_separable_lean(self):
+        assert (
+            clean_query("Beef Steak, Flank, No Visible Fat Eaten") == "beef steak, flank, lean only"
+        )
+        assert clean_query("Pork Chop, Lean and Fat Eaten") == "pork chop, lean and fat"
+        m = match_foods(_diary(["Beef Steak, Sirloin, No Visible Fat Eaten"]))
+        assert "separable lean only" in m["matched_description"].iloc[0]
+
+    def test_or_immature_is_dropped(self):
+        assert clean_query("Edamame, Green or Immature") == "edamame, green"
+        m = match_foods(_diary(["Edamame, Green or Immature, Cooked from Frozen"]))
+        assert m["food_id"].iloc[0] == "11212"  # Edamame, frozen, prepared
+
+    def test_a_dry_good_said_dry_or_uncooked_is_the_dry_food(self):
+        texts = [
+            "Oatmeal, Regular or Quick, Dry",
+            "quinoa, dry",
+            "2 cups uncooked rice",
+            "8 oz dried spaghetti",
+        ]
+        m = match_foods(_diary(texts))
+        # oats dry 08120, quinoa uncooked 20035, long-grain rice raw 20044, pasta dry 20120
+        assert m["food_id"].tolist() == ["08120", "20035", "20044", "20120"]
+        # a cooking word wins: cooked from dry is cooked
+        assert clean_query("quinoa, dry, cooked") == "quinoa, dry, cooked"
+        assert clean_query("dry white wine") == "dry white wine"
+
+    def test_frozen_is_the_raw_food_only_where_the_table_has_no_frozen_kind(self):
+        m = match_foods(
+            _diary(
+                [
+                    "Frozen Shiitake Mushrooms",
+                    "frozen blueberries",
+                    "French Fries, Cooked from Frozen",
+                ]
+            )
+        )
+        ids = m["food_id"].tolist()
+        assert ids[0] == "11238"  # SR28 has no frozen mushroom: the raw shiitake
+        assert ids[1] == "09054"  # Blueberries, frozen, unsweetened: not the raw
+        # potatoes come frozen in the table: the fast-food fries alias is no answer
+        assert ids[2] != "21138"

@@ -165,6 +165,14 @@ on the third tuning set):
   one of them unknown, is a brand when more than a filling follows
   (:meth:`FoodIndex._brand_segment`: "Force of Nature, Beef Hotdog"; not
   "Chobani, ..." nor "Taquitos, Chicken");
+- Cronometer's generic names use NCCDB's wording, read as USDA's: "No
+  Visible Fat Eaten" is "separable lean only", "Lean and Fat Eaten" "lean
+  and fat", "Green or Immature" is "green"; a dry good said dry or uncooked
+  ("Oatmeal, Regular or Quick, Dry", "2 c uncooked rice") is the dry food
+  (:func:`~nutrigap.foods.normalize.clean_query`);
+- "frozen" is no conflict for an alias food whose kind (head noun) the table
+  has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
+  (:func:`_frozen_kind`), "frozen blueberries" not;
 - a list of alternatives is matched by its first ("veal or beef stock" as
   "veal stock"); where that leaves the text unmatched, the last alternative
   is matched the same way, with the state or form said before the list
@@ -1794,6 +1802,7 @@ def _alias_fits(
     description: str,
     source: str = "sr28",
     named: frozenset[str] = frozenset(),
+    idx: FoodIndex | None = None,
 ) -> bool:
     """Whether an alias food fits the text's state, form, absent words and cooking.
 
@@ -1805,12 +1814,19 @@ def _alias_fits(
     nor as a neighbour (:data:`COOKING_NEIGHBOURS`: "chicken breast boiled"
     is not the roasted breast of the alias "chicken breast") do not fit.
     Words in ``named`` (the alias's own words, "smoked paprika") were chosen
-    with the alias and are no conflict.
+    with the alias and are no conflict. With the index ``idx``, "frozen" is
+    no conflict for a food the table has in no frozen form ("Frozen Shiitake
+    Mushrooms" are the raw mushrooms: freezing keeps the nutrients, and SR28
+    has no frozen shiitake; "frozen blueberries" are not the raw ones).
     """
     # (the cleaned text keeps the forms of its parentheses: "Chickpeas (Canned)")
     if states_conflict(state, food_state(description, source)):
         return False
-    if _form_conflict(norm, description, named):
+    if _form_conflict(norm, description, named) and not (
+        idx is not None
+        and not _form_conflict(norm, description, named | {"frozen"})
+        and not _frozen_kind(idx, description, source)
+    ):
         return False
     dtoks = set(normalize_food_text(description).tokens)
     if _absent_conflict(norm, dtoks):
@@ -1825,6 +1841,23 @@ def _absent_conflict(norm: NormText, desc_tokens: set[str] | frozenset[str]) -> 
         if a in desc_tokens or (a == "salt" and "salted" in desc_tokens):
             return True
     return False
+
+
+def _frozen_kind(idx: FoodIndex, description: str, source: str) -> bool:
+    """Whether the table ``source`` has a frozen food of this description's kind.
+
+    The kind is the head noun (:func:`_family`): "Fast foods, potato, french
+    fried" is of the kind of "Potatoes, french fried, ..., frozen".
+    """
+    kinds = idx.__dict__.get("_frozen_kinds")
+    if kinds is None:
+        kinds = {
+            (str(src), _family(str(d))[1])
+            for d, src in zip(idx.descriptions, idx.sources, strict=True)
+            if re.search(r"\bfrozen\b", str(d).lower())
+        }
+        idx.__dict__["_frozen_kinds"] = kinds
+    return (source, _family(description)[1]) in kinds
 
 
 def _form_conflict(
@@ -1953,6 +1986,7 @@ def _contained_alias(
             t in soft
             or t in _CUT_WORDS
             or (t not in idx.postings and _brand_like(t) and t not in first)
+            or t in FORM_WORDS  # (the alias food must fit them: _alias_fits)
             for t in rest
         ) and not _absent_conflict(norm, desc):
             return fid, key
@@ -2316,6 +2350,7 @@ def match_texts(
                 desc,
                 str(idx.sources[p]),
                 frozenset(norm.tokens) if direct is not None else frozenset(),
+                idx,
             ):
                 fixed, method = hit, "alias"
         if fixed is not None:
@@ -2349,7 +2384,12 @@ def match_texts(
                     p = _raw_form(idx, pos_of[got[0]], norm, states[qi])
                     desc = str(idx.descriptions[p])
                     if _alias_fits(
-                        norm, alias_states[qi], desc, str(idx.sources[p]), frozenset(got[1].split())
+                        norm,
+                        alias_states[qi],
+                        desc,
+                        str(idx.sources[p]),
+                        frozenset(got[1].split()),
+                        idx,
                     ):
                         contained = Candidate(
                             str(idx.food_ids[p]), desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE

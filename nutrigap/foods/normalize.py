@@ -112,11 +112,16 @@ _AFTER_COMMA_PREP = re.compile(
     r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated|"
     r"picked)"
 )
-# legumes and grains bought dried: "dried" means uncooked (USDA "raw")
+# legumes, grains and pasta bought dried: "dried" means uncooked (USDA "raw")
+_DRY_GOOD_WORDS = (
+    r"(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
+    r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|oats|oatmeal|pasta|spaghetti|macaroni|"
+    r"noodles|couscous|orzo|penne|fusilli|rigatoni|linguine|fettuccine)"
+)
 _DRY_GOODS = re.compile(
     r"\b(?:dried|dry)\b(?P<mid>(?:\s+[a-z-]+){0,3}?)\s+"
-    r"(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
-    r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth)\b(?!\s*(?:flour|noodles?))"
+    + _DRY_GOOD_WORDS
+    + r"\b(?!\s*(?:flour|noodles?))"
 )
 _COOKING = re.compile(
     r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|stewed|simmered|braised|"
@@ -161,6 +166,23 @@ _JUICE_OF = re.compile(
     + r"\s+)?(?P<food>[a-z][a-z -]*?)\s*(?=[,(;]|$)"
 )
 _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
+# NCCDB's wording (Cronometer's generic foods) for USDA's: "Beef Steak, Flank,
+# No Visible Fat Eaten" is USDA's "separable lean only"; "Pork Chop, Lean and
+# Fat Eaten" its "separable lean and fat"
+_NO_VISIBLE_FAT = re.compile(r"\b(?:no|without) visible fat(?: eaten)?\b")
+_LEAN_AND_FAT = re.compile(r"\b(?:lean and )?(?:visible )?fat eaten\b")
+# "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
+# the first word, which USDA does not write ("Edamame, frozen, prepared")
+_OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
+# a dry good said to be dry after the comma ("Oatmeal, Regular or Quick,
+# Dry", "Quinoa, Uncooked") or uncooked before it ("2 c uncooked rice") is
+# the raw (dry) food, as "dried lentils" is
+_DRY_AFTER = re.compile(
+    r"^(?P<food>[^,]*\b"
+    + _DRY_GOOD_WORDS
+    + r"\b[^,]*)(?P<mid>(?:,[^,]*)*?),\s*(?:dry|uncooked)\s*(?=,|$)"
+)
+_UNCOOKED_BEFORE = re.compile(r"\buncooked\b(?=(?:\s+[a-z-]+){0,3}?\s+" + _DRY_GOOD_WORDS + r"\b)")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
@@ -650,6 +672,14 @@ def clean_query(text: str) -> str:
     if "cooked " in t:
         t = _COOKED_IN_WATER.sub("cooked", t)
         t = _COOKED_FROM_DRIED.sub("cooked", t)
+    if "visible fat" in t or "fat eaten" in t:
+        t = _NO_VISIBLE_FAT.sub("lean only", t)
+        t = _LEAN_AND_FAT.sub("lean and fat", t)
+    if "immature" in t:
+        t = _OR_IMMATURE.sub("", t)
+    if ("dry" in t or "uncooked" in t) and not _COOKING.search(t):
+        t = _DRY_AFTER.sub(lambda m: "raw " + m["food"].strip() + m["mid"], t)
+        t = _UNCOOKED_BEFORE.sub("raw", t)
     if "dried" in t or "dry" in t:
         # "dried great Northern beans", "dried long grain rice": uncooked; with a
         # cooking word ("dried lentils, cooked") cooked from dried, the usual

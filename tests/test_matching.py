@@ -1235,3 +1235,25 @@ class TestNccdbWording:
         assert ids[1] == "09054"  # Blueberries, frozen, unsweetened: not the raw
         # potatoes come frozen in the table: the fast-food fries alias is no answer
         assert ids[2] != "21138"
+
+
+class TestProduceAsBought:
+    """A counted vegetable with its size is the raw vegetable; '1 whole onion' is an onion."""
+
+    def test_counted_produce_with_a_size_is_raw(self):
+        texts = [
+            "1 small butternut squash",
+            "6 oz small potatoes",
+            "1 medium baked potato",
+            "potato",
+        ]
+        m = match_foods(_diary(texts))
+        # butternut raw 11485, potatoes raw 11352; a text saying baked, or no
+        # size, keeps the alias food (baked potato 11674)
+        assert m["food_id"].tolist() == ["11485", "11352", "11674", "11674"]
+
+    def test_a_counted_whole_item(self):
+        assert clean_query("1 whole onion") == "1 onion"
+        assert clean_query("2 whole wheat tortillas") == "2 whole wheat tortillas"
+        m = match_foods(_diary(["1 whole onion", "2 whole eggs"]))
+        assert m["food_id"].tolist() == ["11282", "01123"]  # Onions, raw; Egg, whole, raw

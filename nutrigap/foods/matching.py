@@ -170,6 +170,10 @@ on the third tuning set):
   and fat", "Green or Immature" is "green"; a dry good said dry or uncooked
   ("Oatmeal, Regular or Quick, Dry", "2 c uncooked rice") is the dry food
   (:func:`~nutrigap.foods.normalize.clean_query`);
+- a counted vegetable or fruit with its size ("1 small butternut squash",
+  "6 oz small potatoes") is produce as bought: an alias naming it cooked
+  gives its raw form (:data:`_COUNTED_PRODUCE`); "1 whole onion" is a counted
+  onion, not USDA's "Onions, frozen, whole";
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -511,6 +515,20 @@ _BEING_PREPARED = re.compile(
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
 )
+
+
+#: A counted vegetable or fruit with its size ("1 small butternut squash",
+#: "6 oz small potatoes", "3 medium carrots"): produce as bought, raw. An
+#: alias that names a cooked vegetable ("potato" → baked) gives its raw form:
+#: in a recipe the weight is the raw weight, and in a diary the size's portion
+#: weight (SR28: 1 medium potato 213 g raw, 173 g baked) carries about the
+#: same nutrients either way.
+_COUNTED_PRODUCE = re.compile(
+    r"^\W*\d[\d/.\s]*(?:[a-z]+\.?\s+)?(?:small|medium|large|lg|sm|md|med|jumbo|whole)\b"
+)
+#: SR28 food groups of produce (the NDB number's first two digits): fruits
+#: and fruit juices (09), vegetables (11).
+_PRODUCE_GROUPS = ("09", "11")
 
 
 # sold cooked or cured: "1 lb kielbasa", "1 cup chopped ham" are not raw
@@ -2341,8 +2359,17 @@ def match_texts(
             p = pos_of.get(hit)
             desc = str(idx.descriptions[p]) if p is not None else ""
             if p is not None:
-                # "raw collard greens": the alias food (boiled collards) raw
-                p = _raw_form(idx, p, norm, states[qi])
+                # "raw collard greens": the alias food (boiled collards) raw;
+                # "1 small butternut squash": produce as bought
+                st = states[qi]
+                if (
+                    st == 0
+                    and str(idx.sources[p]) == "sr28"
+                    and str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
+                    and _COUNTED_PRODUCE.search(text.lower())
+                ):
+                    st = 1
+                p = _raw_form(idx, p, norm, st)
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None and _alias_fits(
                 norm,

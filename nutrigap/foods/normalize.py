@@ -187,6 +187,9 @@ _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
+# "1 whole onion", "2 whole lemons": a count of whole items, not USDA's
+# "whole" of "Onions, frozen, whole" (but "2 whole wheat tortillas")
+_COUNTED_WHOLE = re.compile(r"^(\W*\d[\d/.\s]*)whole\s+(?!(?:wheat|grain|milk|meal|-))")
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
 _CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
 _INLINE_COMMENT = re.compile(
@@ -716,6 +719,7 @@ def clean_query(text: str) -> str:
         t = head + " " + rest
     t = _LEAD_CONTAINER.sub("", t)
     t = _HALF_OF.sub("", t)
+    t = _COUNTED_WHOLE.sub(r"\1", t)
     segs = t.split(",")
     kept = [segs[0]]
     for si, seg in enumerate(segs[1:], start=1):

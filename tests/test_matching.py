@@ -21,6 +21,7 @@ from nutrigap.foods import (
 )
 from nutrigap.foods.matching import (
     Candidate,
+    brand_reading,
     fuzzy_doubt,
     match_texts,
     same_family,
@@ -1257,3 +1258,20 @@ class TestProduceAsBought:
         assert clean_query("2 whole wheat tortillas") == "2 whole wheat tortillas"
         m = match_foods(_diary(["1 whole onion", "2 whole eggs"]))
         assert m["food_id"].tolist() == ["11282", "01123"]  # Onions, raw; Egg, whole, raw
+
+
+class TestPossessiveBrand:
+    """A text led by a maker's name in the possessive is read without it when unmatched."""
+
+    def test_brand_reading(self):
+        assert brand_reading("Bush's, Baked Beans") == "baked beans"
+        assert brand_reading("Lay\u2019s Classic Potato Chips") == "classic potato chips"
+        assert brand_reading("Shepherd's pie") is None  # a food's own possessive
+        assert brand_reading("baked beans") is None
+
+    def test_the_food_after_the_brand_is_matched_and_the_reason_says_so(self):
+        texts = ["Bush's, Baked Beans", "Hellmann's Mayonnaise", "Zapp's Voodoo"]
+        got, _ = match_texts(texts, "both", aliases=load_aliases())
+        assert got["food_id"].tolist()[:2] == ["16006", "04025"]
+        assert "possessive" in got["status_reason"].iloc[0]
+        assert got["status"].iloc[2] == "unmatched"  # nothing after the brand names a food

@@ -174,6 +174,9 @@ on the third tuning set):
   "6 oz small potatoes") is produce as bought: an alias naming it cooked
   gives its raw form (:data:`_COUNTED_PRODUCE`); "1 whole onion" is a counted
   onion, not USDA's "Onions, frozen, whole";
+- a text left unmatched that starts with a maker's name in the possessive
+  ("Bush's, Baked Beans", "Hellmann's Mayonnaise") is read without it
+  (:func:`brand_reading`; not "Shepherd's pie", :data:`FOOD_POSSESSIVES`);
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -247,6 +250,7 @@ from nutrigap.foods.normalize import (
     alternatives,
     clean_query,
     dash_reading,
+    fold,
     normalize_food_text,
     singular,
 )
@@ -2485,6 +2489,46 @@ def match_texts(
     return pd.DataFrame(rows), fdc_frames
 
 
+#: Possessives that are part of a food's name, not a brand: USDA's own
+#: ("Shepherd's pie", "Jew's ear", "yeast, baker's", "Cottage cheese,
+#: farmer's", "Goat's milk", "Pork, pig's feet", "Bird's nest soup", "general
+#: tso's chicken", "Mother's loaf", "Jai, Monk's Food", "devil's food",
+#: "confectioner's coating", "kid's menu") and everyday ones ("lamb's lettuce",
+#: "sheep's milk", "brewer's yeast", "chef's salad", "St. John's bread").
+FOOD_POSSESSIVES: frozenset[str] = frozenset(
+    """
+    shepherd jew baker farmer goat pig bird tso mother monk devil confectioner kid
+    lamb sheep cow hen brewer chef miner john
+    """.split()
+)
+_POSSESSIVE_BRAND = re.compile(
+    r"^\s*(?:[\w&.-]+\s+){0,2}(?P<word>[\w&.-]+)'s\b[\s,-]*(?P<rest>\S.*)$"
+)
+
+
+def brand_reading(text: str) -> str | None:
+    """A text led by a brand in the possessive, read without it.
+
+    "Lay's, Classic Potato Chips", "Miss Vickie's Kettle Cooked Potato
+    Chips", "Bush's Baked Beans": apps write a product as its maker's name
+    and the food. The possessive must be among the first three words and not
+    part of a food's name (:data:`FOOD_POSSESSIVES`: "Shepherd's pie").
+
+    Examples
+    --------
+    >>> brand_reading("Campbell's, Tomato Soup")
+    'tomato soup'
+    >>> brand_reading("shepherd's pie") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    m = _POSSESSIVE_BRAND.match(fold(text.replace("\u2019", "'")))
+    if m is None or m["word"] in FOOD_POSSESSIVES:
+        return None
+    return m["rest"].strip(" ,") or None
+
+
 def _match_alternatives(
     rows: list[dict],
     foods: pd.DataFrame | str | None,
@@ -2498,9 +2542,10 @@ def _match_alternatives(
     alternative ("veal or beef stock" as "veal stock") and "A - B" as a
     brand and its food; where that named nothing the table has (no alias, no
     confident fuzzy match), the readings of
-    :func:`~nutrigap.foods.normalize.alternatives` and then
+    :func:`~nutrigap.foods.normalize.alternatives`, then
     :func:`~nutrigap.foods.normalize.dash_reading` ("Milk - Skim" as "milk,
-    skim") are matched the same way, in order, and the first that matches
+    skim") and :func:`brand_reading` ("Bush's Baked Beans" as "baked beans")
+    are matched the same way, in order, and the first that matches
     answers; the row's ``status_reason`` says which. Updates ``rows`` in place.
     """
     todo: dict[int, list[tuple[str, str]]] = {}  # row -> [(reading, reason)]
@@ -2517,6 +2562,9 @@ def _match_alternatives(
             readings.append(
                 (dash, f"matched as {clean_query(dash)!r}, the part before the dash the food")
             )
+        bare = brand_reading(text) if "s" in text else None
+        if bare:
+            readings.append((bare, f"matched as {bare!r}, the possessive before it a brand"))
         if readings:
             todo[i] = readings
     if not todo:

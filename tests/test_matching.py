@@ -1275,3 +1275,28 @@ class TestPossessiveBrand:
         assert got["food_id"].tolist()[:2] == ["16006", "04025"]
         assert "possessive" in got["status_reason"].iloc[0]
         assert got["status"].iloc[2] == "unmatched"  # nothing after the brand names a food
+
+
+class TestCacaoShare:
+    """Dark chocolate named by its cacao share is SR28's band of that share."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Lake Champlain 57% Dark Chocolate", "19902"),  # 45-59 % cacao solids
+            ("2 oz 60% bittersweet chocolate, chopped", "19903"),  # 60-69 %
+            ("dark chocolate (72% cacao)", "19904"),  # 70-85 %
+            ("Lindt Excellence 90% Cocoa Dark Chocolate", "19904"),  # the nearest band
+            ("100% cacao chocolate", "19078"),  # unsweetened baking chocolate
+        ],
+    )
+    def test_band(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_the_amount_is_kept_and_other_percentages_are_not_cacao(self):
+        assert clean_query("1 oz 85% dark chocolate") == "1 oz dark chocolate, 70-85% cacao solids"
+        assert clean_query("1% chocolate milk") == "1% chocolate milk"
+        assert (
+            clean_query("chocolate protein powder 70% cocoa")
+            == "chocolate protein powder 70% cocoa"
+        )

@@ -174,6 +174,9 @@ on the third tuning set):
   "6 oz small potatoes") is produce as bought: an alias naming it cooked
   gives its raw form (:data:`_COUNTED_PRODUCE`); "1 whole onion" is a counted
   onion, not USDA's "Onions, frozen, whole";
+- dark chocolate named by its cacao share ("Lake Champlain 57% Dark
+  Chocolate", "85% dark chocolate") is SR28's band of that share (45-59,
+  60-69, 70-85 % cacao solids; 95 % and over unsweetened baking chocolate);
 - a text left unmatched that starts with a maker's name in the possessive
   ("Bush's, Baked Beans", "Hellmann's Mayonnaise") is read without it
   (:func:`brand_reading`; not "Shepherd's pie", :data:`FOOD_POSSESSIVES`);

@@ -165,6 +165,38 @@ _JUICE_OF = re.compile(
     + _SIZE
     + r"\s+)?(?P<food>[a-z][a-z -]*?)\s*(?=[,(;]|$)"
 )
+# dark chocolate by its cacao share: SR28 has three bands (19902 45-59 %,
+# 19903 60-69 %, 19904 70-85 % cacao solids) and unsweetened baking chocolate
+# (19078); "Lake Champlain 57% Dark Chocolate", "dark chocolate (72% cacao)"
+_CACAO_SHARE = re.compile(r"(?<![\d.])(\d{2,3})\s*%")
+_NOT_A_BAR = re.compile(
+    r"\b(?:powder|milk|protein|syrup|ice cream|cookies?|cakes?|brownies?|drink|beverage|"
+    r"cereal|granola|spread|sauce|yogurt|shake)\b"
+)
+_LEADING_AMOUNT = re.compile(
+    r"^\s*\d+(?:[./]\d+)?(?:\s+\d+/\d+)?(?![\d./]|\s*%)\s*"
+    r"(?:(?:oz|ounces?|g|grams?|squares?|pieces?|bars?|tbsp|cups?|c)\b\.?\s*)?"
+)
+
+
+def _cacao_band(t: str) -> str | None:
+    """The SR28 dark chocolate a text naming its cacao share is, or None."""
+    if "chocolate" not in t or not re.search(r"dark|cacao|cocoa|bittersweet|semisweet", t):
+        return None
+    m = _CACAO_SHARE.search(t)
+    if m is None or _NOT_A_BAR.search(t):
+        return None
+    share = int(m.group(1))
+    if share < 45 or share > 100:
+        return None
+    lead = _LEADING_AMOUNT.match(t)
+    amount = lead.group(0) if lead else ""
+    if share >= 95:
+        return amount + "unsweetened chocolate"
+    band = "45- 59%" if share < 60 else "60-69%" if share < 70 else "70-85%"
+    return f"{amount}dark chocolate, {band} cacao solids"
+
+
 _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
 # NCCDB's wording (Cronometer's generic foods) for USDA's: "Beef Steak, Flank,
 # No Visible Fat Eaten" is USDA's "separable lean only"; "Pork Chop, Lean and
@@ -666,6 +698,8 @@ def clean_query(text: str) -> str:
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
     t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    if "%" in t and "chocolate" in t:
+        t = _cacao_band(t) or t
     juice = _JUICE_OF.match(t)
     if juice:
         # squeezed from the fruit: the raw juice

@@ -1110,7 +1110,8 @@ class TestReviewOfTheSecondRound:
         from nutrigap.foods.normalize import clean_query
 
         assert clean_query("1 lb - 85% lean ground beef") == "1 lb - 85% lean ground beef"
-        assert clean_query("1 or 2 3-oz cans tuna").endswith("cans tuna")
+        # ("or 2" is the second amount; "3-oz" the can's size, dropped with it)
+        assert clean_query("1 or 2 3-oz cans tuna") == "1 cans canned tuna"
         m = match_foods(_diary(["1 lb - 85% lean ground beef"]))
         assert m["food_id"].iloc[0] == "23567"
 
@@ -1300,3 +1301,22 @@ class TestCacaoShare:
             clean_query("chocolate protein powder 70% cocoa")
             == "chocolate protein powder 70% cocoa"
         )
+
+
+class TestBoughtInCans:
+    """An amount in cans or tins names the canned food."""
+
+    def test_cleaning_says_canned_and_drops_the_can_size(self):
+        assert clean_query("2 28-ounce cans whole plum tomatoes") == "2 cans canned plum tomatoes"
+        assert clean_query("1 (15 oz) can kidney beans") == "1 can canned kidney beans"
+        assert clean_query("1 canola oil") == "1 canola oil"
+
+    def test_the_canned_food_not_the_alias_cooked_one(self):
+        texts = ["1 can black beans", "1 can pumpkin", "2 28-ounce cans whole plum tomatoes"]
+        m = match_foods(_diary(texts))
+        desc = m["matched_description"].tolist()
+        assert all("canned" in d for d in desc), desc
+
+    def test_an_alias_written_in_the_text_still_names_its_own_form(self):
+        m = match_foods(_diary(["smoked paprika"]))
+        assert m["food_id"].iloc[0] == "02028"  # Spices, paprika

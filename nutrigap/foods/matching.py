@@ -170,6 +170,9 @@ on the third tuning set):
   and fat", "Green or Immature" is "green"; a dry good said dry or uncooked
   ("Oatmeal, Regular or Quick, Dry", "2 c uncooked rice") is the dry food
   (:func:`~nutrigap.foods.normalize.clean_query`);
+- an amount in cans or tins ("2 28-ounce cans whole plum tomatoes", "1 can
+  black beans") names the canned food, not the alias's cooked one; an alias
+  written in the text keeps only its own form words ("smoked paprika");
 - a counted vegetable or fruit with its size ("1 small butternut squash",
   "6 oz small potatoes") is produce as bought: an alias naming it cooked
   gives its raw form (:data:`_COUNTED_PRODUCE`); "1 whole onion" is a counted
@@ -2349,9 +2352,13 @@ def match_texts(
         else:
             # the words as written first: "ground coriander" is the spice,
             # though cleaning drops "ground" ("ground cumin" is cumin)
-            hit = direct = (
+            as_written = (
                 aliases.get(raw_norms[qi].text) if raw_norms[qi].text != norm.text else None
-            ) or _alias_hit(aliases, norm)
+            )
+            hit = direct = as_written or _alias_hit(aliases, norm)
+            # (the alias's own words: "smoked paprika" names its form; a form
+            # cleaning added, "1 can black beans" → canned, is the text's)
+            named = frozenset(raw_norms[qi].tokens if as_written else norm.tokens)
             if hit is None and aliases:
                 # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
                 # the words that are not a brand
@@ -2383,7 +2390,7 @@ def match_texts(
                 alias_states[qi],
                 desc,
                 str(idx.sources[p]),
-                frozenset(norm.tokens) if direct is not None else frozenset(),
+                named if direct is not None else frozenset(),
                 idx,
             ):
                 fixed, method = hit, "alias"

@@ -219,9 +219,18 @@ _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
+# "2 28-ounce cans whole plum tomatoes", "1 (15 oz) can black beans": bought
+# in cans, the canned food (the can's size is no word of the food)
+_CANS = re.compile(
+    r"^(?P<n>\s*\d[\d/.\s]*?)\s*(?:\(?\s*[\d.]+\s*-?\s*(?:ounces?|oz|fl oz|g|ml)\.?\s*\)?\s*)?"
+    r"(?:(?:lg|large|small|sm|big)\s+)?(?P<can>cans?|tins?)\b\s*(?:of\s+)?"
+)
 # "1 whole onion", "2 whole lemons": a count of whole items, not USDA's
 # "whole" of "Onions, frozen, whole" (but "2 whole wheat tortillas")
-_COUNTED_WHOLE = re.compile(r"^(\W*\d[\d/.\s]*)whole\s+(?!(?:wheat|grain|milk|meal|-))")
+_COUNTED_WHOLE = re.compile(
+    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+canned\s+)?|canned\s+)whole\s+"
+    r"(?!(?:wheat|grain|milk|meal|-))"
+)
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
 _CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
 _INLINE_COMMENT = re.compile(
@@ -753,6 +762,10 @@ def clean_query(text: str) -> str:
         t = head + " " + rest
     t = _LEAD_CONTAINER.sub("", t)
     t = _HALF_OF.sub("", t)
+    if "can" in t or "tin" in t:
+        m = _CANS.match(t)
+        if m is not None and "canned" not in t:
+            t = f"{m['n'].strip()} {m['can']} canned {t[m.end() :]}"
     t = _COUNTED_WHOLE.sub(r"\1", t)
     segs = t.split(",")
     kept = [segs[0]]

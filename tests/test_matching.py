@@ -1320,3 +1320,20 @@ class TestBoughtInCans:
     def test_an_alias_written_in_the_text_still_names_its_own_form(self):
         m = match_foods(_diary(["smoked paprika"]))
         assert m["food_id"].iloc[0] == "02028"  # Spices, paprika
+
+
+class TestChiliKinds:
+    """A kind of chili is the pepper; 'chili' alone is still the dish."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("1 jalapeno chili", "11979"),  # Peppers, jalapeno, raw
+            ("1 diced jalepeno chile pepper", "11979"),  # a misspelling
+            ("2 Thai bird chiles", "11819"),  # Peppers, hot chili, red, raw
+            ("2 serrano chiles", "11977"),  # Peppers, serrano, raw
+            ("chili", "22904"),  # Chili con carne with beans
+        ],
+    )
+    def test_kind(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

@@ -452,6 +452,11 @@ def _clean(text: str) -> str:
         t = _CHILLI_PEPPER.sub(lambda m: m.group(1) + " chili pepper", t)
         t = _CHILE.sub("chili pepper", t)
         t = _CHILLI.sub("chili", t)
+        t = _BIRDS_EYE.sub("thai", t)
+        t = _VARIETY_CHILI.sub(lambda m: m.group(1) + " pepper", t)
+        t = _KIND_CHILI.sub(lambda m: m.group(1) + " chili pepper", t)
+    if "jalepeno" in t:  # a common misspelling, one letter too far for typo correction
+        t = _JALEPENO.sub("jalapeno", t)
     if " - " in t:
         m = _BRAND_DASH.match(t)
         if m is not None:
@@ -506,6 +511,21 @@ _CHILLI_PEPPER = re.compile(
 )
 _CHILE = re.compile(r"\bchil(?:e|es|lis|lies|ies)\b")
 _CHILLI = re.compile(r"\bchilli\b")
+# "red chili", "thai chili": a colour or kind of chili names the pepper ...
+_KIND_CHILI = re.compile(
+    r"\b(red|green|thai|fresh|dried|hot|kashmiri|korean)\s+chili\b"
+    r"(?!\s+(?:peppers?|powder|flakes|sauce|oil|paste|con\b|garlic))"
+)
+# ... and a named variety is that pepper: "jalapeno chile pepper", "2 serrano
+# chiles" ("Peppers, jalapeno, raw"; "Peppers, serrano, raw")
+_VARIETY_CHILI = re.compile(
+    r"\b(jalapeno|serrano|habanero|fresno|poblano|anaheim|hatch|cayenne|arbol|guajillo|ancho|"
+    r"pasilla|scotch bonnet|pequin)\s+chili(?:\s+peppers?)?\b"
+    r"(?!\s+(?:powder|flakes|sauce|oil|paste|con\b))"
+)
+# "thai bird chiles", "bird's eye chilies": the thai chili
+_BIRDS_EYE = re.compile(r"\b(?:thai\s+)?birds?(?:'s)?\s+eye\b|\bthai\s+bird\b")
+_JALEPENO = re.compile(r"\bjalepeno")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")

@@ -1337,3 +1337,17 @@ class TestChiliKinds:
     )
     def test_kind(self, text, food_id):
         assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestLabelClaims:
+    """Label claims in a leading segment run on into the food; gluten-free on broth is a claim."""
+
+    def test_claims(self):
+        assert (
+            clean_query("1 qt low-sodium, gluten-free beef broth") == "1 qt low-sodium beef broth"
+        )
+        # a grain product without gluten is another food (USDA: "Bread, gluten-free")
+        assert "gluten" in clean_query("gluten-free bread")
+        assert "gluten" in clean_query("gluten free soy sauce")  # tamari, not shoyu
+        m = match_foods(_diary(["1 qt low-sodium, gluten-free beef broth"]))
+        assert m["food_id"].iloc[0] == "06188"  # Soup, beef broth, less/reduced sodium

@@ -218,6 +218,20 @@ _UNCOOKED_BEFORE = re.compile(r"\buncooked\b(?=(?:\s+[a-z-]+){0,3}?\s+" + _DRY_G
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
+# label claims that may stand in a leading comma segment of their own
+_CLAIM_WORD = re.compile(
+    r"^(?:organic|unsweetened|unsalted|nonfat|lowfat|"
+    r"(?:low|reduced|less|no|non|lite|light)-(?:sodium|fat|salt|sugar|calorie|carb)|"
+    r"(?:fat|sugar|gluten|salt|sodium|dairy|lactose)-free)$"
+)
+# "gluten-free" is a claim on a food that never had gluten ("gluten-free beef
+# broth"), and a different food made of grain (USDA: "Bread, gluten-free")
+_GLUTEN_FREE = re.compile(r"\bgluten[- ]free\b,?\s*")
+_GRAIN_PRODUCT = re.compile(
+    r"\b(?:bread|pasta|spaghetti|macaroni|noodles?|flour|crackers?|cookies?|cakes?|muffins?|"
+    r"pizza|rolls?|buns?|tortillas?|cereal|bagels?|pretzels?|waffles?|pancakes?|brownies?|"
+    r"beer|granola|oats|oatmeal|crust|biscuits?|wraps?|baking mix|soy sauce)\b"
+)
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 # "2 28-ounce cans whole plum tomatoes", "1 (15 oz) can black beans": bought
 # in cans, the canned food (the can's size is no word of the food)
@@ -770,13 +784,19 @@ def clean_query(text: str) -> str:
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
-    # a leading segment of quantity and preparation only ("2 lb cleaned,
-    # thinly chiffonaded collard greens") runs on into the next
+    if "gluten" in t and not _GRAIN_PRODUCT.search(t):
+        t = _GLUTEN_FREE.sub("", t)
+    # a leading segment of quantity, preparation and label claims only ("2 lb
+    # cleaned, thinly chiffonaded collard greens", "1 qt low-sodium,
+    # gluten-free beef broth") runs on into the next
     while "," in t:
         head, rest = t.split(",", 1)
         if any(
-            w not in PREP_WORDS and w not in UNIT_WORDS and not _NUM_TOKEN.match(w)
-            for w in re.findall(r"[a-z0-9/.%]+", head)
+            w not in PREP_WORDS
+            and w not in UNIT_WORDS
+            and not _NUM_TOKEN.match(w)
+            and not _CLAIM_WORD.match(w)
+            for w in re.findall(r"[a-z0-9/.%-]+", head)
         ):
             break
         t = head + " " + rest

@@ -520,7 +520,7 @@ _COOKED_RE = re.compile(
 
 _BEING_PREPARED = re.compile(
     r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
-    r"julienned|butterflied|spatchcocked|cut into)\b"
+    r"julienned|butterflied|spatchcocked|cut into|soaked|rinsed)\b"
     # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"

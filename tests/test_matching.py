@@ -1351,3 +1351,18 @@ class TestLabelClaims:
         assert "gluten" in clean_query("gluten free soy sauce")  # tamari, not shoyu
         m = match_foods(_diary(["1 qt low-sodium, gluten-free beef broth"]))
         assert m["food_id"].iloc[0] == "06188"  # Soup, beef broth, less/reduced sodium
+
+
+class TestFreshIsNotDried:
+    """'fresh' makes 'dried' an absent word: fresh herbs are not the dried spice."""
+
+    def test_fresh_herbs(self):
+        m = match_foods(
+            _diary(["1 tbsp fresh tarragon", "1 tsp dried tarragon", "1 cup fresh basil"])
+        )
+        assert pd.isna(m["food_id"].iloc[0])  # SR28 has tarragon only dried
+        assert m["food_id"].tolist()[1:] == ["02041", "02044"]  # dried spice; Basil, fresh
+
+    def test_a_knob_is_a_unit(self):
+        m = match_foods(_diary(["1 knob fresh ginger, peeled and grated"]))
+        assert m["food_id"].iloc[0] == "11216"  # Ginger root, raw

@@ -154,7 +154,9 @@ on the third tuning set):
 - a raw text whose alias names a cooked food takes the raw food of that kind
   (:func:`_raw_sibling`: "raw collard greens" → "Collards, raw");
 - a word whose opposite names another food makes the opposite an absent word
-  ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise);
+  ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise;
+  "fresh tarragon" is not "Spices, tarragon, dried", and stays unmatched
+  where the table has the herb only dried);
 - "juice of 2 oranges" is the raw juice, "zest of 1 orange" the peel; a
   second amount ("1/4 c plus 1 tablespoon") and a part of a vegetable after
   the comma ("white and light green parts only") are not words of the food;

@@ -80,7 +80,7 @@ UNIT_WORDS: frozenset[str] = frozenset(
     md med sm lg qt qts head heads sprig sprigs stem stems stalk stalks cob cobs sheet sheets
     inch inches bunch bunches package packages pkg jar jars bottle bottles container
     square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
-    ear ears loaf loaves tub tubs box boxes pack packs
+    ear ears loaf loaves tub tubs box boxes pack packs knob knobs
     """.split()
 )
 
@@ -277,7 +277,7 @@ _STATE_FORM_WORDS = frozenset(
 )
 #: A text word and the description word that names the opposite food: the
 #: latter counts as absent ("soft pretzel" is not "Snacks, pretzels, hard").
-_OPPOSITE = {"soft": "hard", "hard": "soft", "iced": "hot", "hot": "iced"}
+_OPPOSITE = {"soft": "hard", "hard": "soft", "iced": "hot", "hot": "iced", "fresh": "dried"}
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"

@@ -1366,3 +1366,22 @@ class TestFreshIsNotDried:
     def test_a_knob_is_a_unit(self):
         m = match_foods(_diary(["1 knob fresh ginger, peeled and grated"]))
         assert m["food_id"].iloc[0] == "11216"  # Ginger root, raw
+
+
+class TestStandInsAndMoistHeat:
+    """An imitation food is another food; steamed and boiled are USDA's moist heat."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Crab, Alaska King, Steamed", "15137"),  # cooked, moist heat (was imitation)
+            ("imitation crab", "15138"),  # the text says so
+        ],
+    )
+    def test_stand_in(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_grilled_shrimp_is_shrimp(self):
+        m = match_foods(_diary(["grilled shrimp"]))
+        assert m["food_id"].iloc[0] != "15153"  # not the imitation shrimp
+        assert "cooked" in m["matched_description"].iloc[0]

@@ -185,6 +185,9 @@ on the third tuning set):
 - a text left unmatched that starts with a maker's name in the possessive
   ("Bush's, Baked Beans", "Hellmann's Mayonnaise") is read without it
   (:func:`brand_reading`; not "Shepherd's pie", :data:`FOOD_POSSESSIVES`);
+- a stand-in for a food (:data:`STAND_IN_WORDS`: imitation, meatless) is
+  another food unless the text names it ("grilled shrimp" took the
+  imitation shrimp); steamed, boiled and poached are USDA's "moist heat";
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -378,6 +381,11 @@ _CUT_WORDS = frozenset("fillet filet stalk wedge floret leaf spear half".split()
 #: ("without skin", "skinless" against "meat and skin").
 ABSENT_WORD_PENALTY: float = 20.0
 
+#: Words of a description naming a stand-in for a food ("Crustaceans, crab,
+#: alaska king, imitation, made from surimi", "Sausage, meatless"): such a
+#: description costs :data:`ABSENT_WORD_PENALTY` unless the text names the word.
+STAND_IN_WORDS: tuple[str, ...] = ("imitation", "meatless", "analog")
+
 #: Score given to an alias found inside a longer text (:func:`_contained_alias`),
 #: below an alias of the whole text (100).
 CONTAINED_ALIAS_SCORE: float = 90.0
@@ -471,8 +479,11 @@ COOKING_NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "baked": ("roasted",),
     "grilled": ("broiled",),
     "broiled": ("grilled",),
-    "steamed": ("boiled",),
+    "steamed": ("boiled", "moist"),
 }
+# USDA's "cooked, moist heat" (fish, shellfish) is boiled, steamed, poached
+for _method in ("boiled", "poached", "simmered"):
+    COOKING_NEIGHBOURS[_method] = (*COOKING_NEIGHBOURS[_method], "moist")
 
 #: Foods and supplement words absent from the SR28 vocabulary: a word of the
 #: text that the table does not know is taken for a brand or noise
@@ -1301,6 +1312,13 @@ class FoodIndex:
                 pen = pen + missing
             # "Chicken breast without skin": a description with skin is another food
             absent = [self.postings[t] for t in norm.absent if t in self.postings]
+            # "Crab, Alaska King, Steamed" is not the imitation crab: a stand-in
+            # for a food is another food unless the text says so
+            absent += [
+                self.postings[t]
+                for t in STAND_IN_WORDS
+                if t in self.postings and t not in norm.tokens
+            ]
             if absent:
                 has = _count_in(cands, np.concatenate(absent))
                 pen = pen + (has > 0) * ABSENT_WORD_PENALTY

@@ -1385,3 +1385,12 @@ class TestStandInsAndMoistHeat:
         m = match_foods(_diary(["grilled shrimp"]))
         assert m["food_id"].iloc[0] != "15153"  # not the imitation shrimp
         assert "cooked" in m["matched_description"].iloc[0]
+
+
+class TestWordsOfOneFood:
+    def test_glass_noodles_and_albacore(self):
+        m = match_foods(
+            _diary(["glass noodles", "Tuna, Albacore, Canned in Water", "a glass of milk"])
+        )
+        # cellophane noodles; white tuna canned in water; 2 % milk
+        assert m["food_id"].tolist() == ["16082", "15126", "01079"]

@@ -469,6 +469,10 @@ def _clean(text: str) -> str:
         t = _BIRDS_EYE.sub("thai", t)
         t = _VARIETY_CHILI.sub(lambda m: m.group(1) + " pepper", t)
         t = _KIND_CHILI.sub(lambda m: m.group(1) + " chili pepper", t)
+    if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
+        t = t.replace("glass noodle", "cellophane noodle")
+    if "albacore" in t:  # USDA's "white" tuna ("Fish, tuna, white, canned in water")
+        t = re.sub(r"\balbacore(?:\s+tuna)?\b", "white tuna", t)
     if "jalepeno" in t:  # a common misspelling, one letter too far for typo correction
         t = _JALEPENO.sub("jalapeno", t)
     if " - " in t:

@@ -1203,6 +1203,13 @@ class TestNccdbWording:
         m = match_foods(_diary(["Beef Steak, Sirloin, No Visible Fat Eaten"]))
         assert "separable lean only" in m["matched_description"].iloc[0]
 
+    def test_what_was_eaten(self):
+        assert clean_query("Pork Chop, Lean Only Eaten") == "pork chop, lean only"
+        assert clean_query("Chicken Thigh, Roasted, Skin Not Eaten") == (
+            "chicken thigh, roasted, without skin"
+        )
+        assert clean_query("Chicken Drumstick, Skin Eaten") == "chicken drumstick, with skin"
+
     def test_or_immature_is_dropped(self):
         assert clean_query("Edamame, Green or Immature") == "edamame, green"
         m = match_foods(_diary(["Edamame, Green or Immature, Cooked from Frozen"]))

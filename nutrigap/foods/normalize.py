@@ -203,6 +203,9 @@ _COOKED_IN_WATER = re.compile(r"\bcooked in (?:un)?salted water\b")
 # Fat Eaten" its "separable lean and fat"
 _NO_VISIBLE_FAT = re.compile(r"\b(?:no|without) visible fat(?: eaten)?\b")
 _LEAN_AND_FAT = re.compile(r"\b(?:lean and )?(?:visible )?fat eaten\b")
+_NOT_EATEN = re.compile(r"\b(fat|skin) not eaten\b")
+_SKIN_EATEN = re.compile(r"\bskin eaten\b")
+_EATEN = re.compile(r"\s+eaten\b")  # "Lean Only Eaten"
 # "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
 # the first word, which USDA does not write ("Edamame, frozen, prepared")
 _OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
@@ -756,9 +759,12 @@ def clean_query(text: str) -> str:
     if "cooked " in t:
         t = _COOKED_IN_WATER.sub("cooked", t)
         t = _COOKED_FROM_DRIED.sub("cooked", t)
-    if "visible fat" in t or "fat eaten" in t:
+    if "eaten" in t or "visible fat" in t:
         t = _NO_VISIBLE_FAT.sub("lean only", t)
+        t = _NOT_EATEN.sub(lambda m: "lean only" if m[1] == "fat" else "without skin", t)
         t = _LEAN_AND_FAT.sub("lean and fat", t)
+        t = _SKIN_EATEN.sub("with skin", t)
+        t = _EATEN.sub("", t)
     if "immature" in t:
         t = _OR_IMMATURE.sub("", t)
     if ("dry" in t or "uncooked" in t) and not _COOKING.search(t):

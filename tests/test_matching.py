@@ -1401,3 +1401,18 @@ class TestWordsOfOneFood:
         )
         # cellophane noodles; white tuna canned in water; 2 % milk
         assert m["food_id"].tolist() == ["16082", "15126", "01079"]
+
+
+class TestBrandSpellings:
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("M&M's", "19141"),  # milk chocolate candies ("m and m" named nothing)
+            ("M&M's Peanut", "19140"),  # was Peanuts, NFS
+            ("Heineken 0.0", "14305"),  # non-alcoholic beer
+            ("Guinness 0.0", "14305"),  # was regular beer
+            ("Heineken 0.0 Alcohol Free", "14305"),
+        ],
+    )
+    def test_spelling(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

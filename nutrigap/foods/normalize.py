@@ -323,6 +323,7 @@ _NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _WS = re.compile(r"\s+")
 _JOINED = re.compile(r"\b(?:and|with|plus)\b")
+_M_AND_M = re.compile(r"\bm\s*&\s*m(?:'?s)?\b")
 _BRAND_DASH = re.compile(r"^[^,]{1,60}?\s+-\s+(?=\S)")
 
 
@@ -342,6 +343,8 @@ def fold(text: str) -> str:
         t = "".join(ch for ch in t if not unicodedata.combining(ch))
         t = t.encode("ascii", "ignore").decode("ascii").lower()
     t = re.sub(r"(\d)(\d/\d)", r"\1 \2", t)  # NFKD "1½" gives "11/2"
+    if "&" in t:
+        t = _M_AND_M.sub("mms", t)  # one word: M&M's is no "m and m"
     return _WS.sub(" ", t.replace("&", " and ")).strip()
 
 
@@ -472,6 +475,9 @@ def _clean(text: str) -> str:
         t = _BIRDS_EYE.sub("thai", t)
         t = _VARIETY_CHILI.sub(lambda m: m.group(1) + " pepper", t)
         t = _KIND_CHILI.sub(lambda m: m.group(1) + " chili pepper", t)
+    if "0.0" in t or "n/a" in t:
+        # "Heineken 0.0", "Beck's N/A": the brewer's non-alcoholic beer
+        t = _NA_BEER.sub(" " if "alcohol" in t else " non alcoholic beer ", t)
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
         t = t.replace("glass noodle", "cellophane noodle")
     if "albacore" in t:  # USDA's "white" tuna ("Fish, tuna, white, canned in water")
@@ -547,6 +553,7 @@ _VARIETY_CHILI = re.compile(
 # "thai bird chiles", "bird's eye chilies": the thai chili
 _BIRDS_EYE = re.compile(r"\b(?:thai\s+)?birds?(?:'s)?\s+eye\b|\bthai\s+bird\b")
 _JALEPENO = re.compile(r"\bjalepeno")
+_NA_BEER = re.compile(r"(?<![\d.])(?:0\.0\s*%?|n/a)(?![\d.])(?!.*\b(?:fat|milk|yogurt|sugar)\b)")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")

@@ -1416,3 +1416,27 @@ class TestBrandSpellings:
     )
     def test_spelling(self, text, food_id):
         assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestAppNameQualifiers:
+    """Later segments that say nothing of the food, and flavours of flavour-free foods."""
+
+    def test_empty_qualifiers_are_dropped(self):
+        assert clean_query("Cape Cod Potato Chips, Original") == "cape cod potato chips"
+        assert (
+            clean_query("Starbucks Caffe Latte, Grande, 2% Milk")
+            == "starbucks caffe latte, 2% milk"
+        )
+        # not after a lone brand: the flavour would be read as the food
+        assert clean_query("Yoplait, Original, Strawberry") == "yoplait, original, strawberry"
+
+    def test_flavours_of_water_and_gum(self):
+        texts = [
+            "Bubly, Sparkling Water, Grapefruit",
+            "PUR Gum, Spearmint",
+            "Yoplait, Original, Strawberry",
+        ]
+        m = match_foods(_diary(texts))
+        # club soda; sugar-free gum (the alias "pur gum", brand words first); no strawberries
+        assert m["food_id"].tolist()[:2] == ["14121", "43060"]
+        assert m["food_id"].iloc[2] != "09316"

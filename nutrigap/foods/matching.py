@@ -182,6 +182,12 @@ on the third tuning set):
 - dark chocolate named by its cacao share ("Lake Champlain 57% Dark
   Chocolate", "85% dark chocolate") is SR28's band of that share (45-59,
   60-69, 70-85 % cacao solids; 95 % and over unsweetened baking chocolate);
+- app names' later segments that say nothing of the food ("Original",
+  "Classic", cup sizes: "Starbucks Caffe Latte, Grande") are dropped; the
+  words after the comma of a flavour-free food (:data:`FLAVOUR_FREE_HEADS`:
+  water, seltzer, gum) are its flavour ("Bubly, Sparkling Water,
+  Grapefruit"); an alias inside a text is looked for with the brand words
+  first ("PUR Gum, Spearmint" holds "pur gum", sugar-free);
 - a text left unmatched that starts with a maker's name in the possessive
   ("Bush's, Baked Beans", "Hellmann's Mayonnaise") is read without it
   (:func:`brand_reading`; not "Shepherd's pie", :data:`FOOD_POSSESSIVES`);
@@ -1982,6 +1988,13 @@ def _alias_heads(aliases: Mapping[str, str]) -> dict[str, list[tuple[frozenset[s
     return by_head
 
 
+#: Head nouns of foods whose flavour leaves their nutrients as they are
+#: (unsweetened sparkling water, seltzer, sugar-free gum): the words of a
+#: later comma segment ("La Croix, Sparkling Water, Pamplemousse", "PUR Gum,
+#: Spearmint") are its flavour, not another food.
+FLAVOUR_FREE_HEADS: frozenset[str] = frozenset({"water", "seltzer", "gum"})
+
+
 def _contained_alias(
     by_head: Mapping[str, list[tuple[frozenset[str], str, str]]],
     norm: NormText,
@@ -2035,6 +2048,8 @@ def _contained_alias(
             or t in _CUT_WORDS
             or (t not in idx.postings and _brand_like(t) and t not in first)
             or t in FORM_WORDS  # (the alias food must fit them: _alias_fits)
+            # a flavour after the comma: "Sparkling Water, Pink Grapefruit"
+            or (head in FLAVOUR_FREE_HEADS and t not in first)
             for t in rest
         ) and not _absent_conflict(norm, desc):
             return fid, key
@@ -2440,7 +2455,12 @@ def match_texts(
             contained = None
             if exact is None and aliases and not (cands and cands[0].score >= FUZZY_OVER_ALIAS):
                 # an alias inside the text beats a fuzzy match that is not close to exact
-                got = _contained_alias(alias_heads, idx.strip_brands(norm) or norm, idx, pos_of)
+                # (with its brand words first: "PUR Gum, Spearmint" holds the
+                # alias "pur gum", sugar-free, before "gum")
+                bare = idx.strip_brands(norm)
+                got = (_contained_alias(alias_heads, norm, idx, pos_of) if bare else None) or (
+                    _contained_alias(alias_heads, bare or norm, idx, pos_of)
+                )
                 if got is not None:
                     p = _raw_form(idx, pos_of[got[0]], norm, states[qi])
                     desc = str(idx.descriptions[p])

@@ -235,6 +235,11 @@ _GRAIN_PRODUCT = re.compile(
     r"pizza|rolls?|buns?|tortillas?|cereal|bagels?|pretzels?|waffles?|pancakes?|brownies?|"
     r"beer|granola|oats|oatmeal|crust|biscuits?|wraps?|baking mix|soy sauce)\b"
 )
+_EMPTY_QUALIFIER = re.compile(
+    r"^\s*(?:the\s+)?(?:original|classic|regular|traditional)(?:\s+(?:flavou?r|recipe|style))?\s*$|"
+    r"^\s*(?:tall|grande|venti|short|trenta|kids?|small|medium|large|regular size|"
+    r"snack size|fun size|king size|family size)\s*$"
+)
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 # "2 28-ounce cans whole plum tomatoes", "1 (15 oz) can black beans": bought
 # in cans, the canned food (the can's size is no word of the food)
@@ -825,6 +830,11 @@ def clean_query(text: str) -> str:
             t = f"{m['n'].strip()} {m['can']} canned {t[m.end() :]}"
     t = _COUNTED_WHOLE.sub(r"\1", t)
     segs = t.split(",")
+    if len(segs) > 1 and len(segs[0].split()) >= 2:
+        # app names' later segments that say nothing of the food: "Cape Cod Potato
+        # Chips, Original", "Starbucks Caffe Latte, Grande" (not after a lone
+        # brand: "Yoplait, Original, Strawberry" is no strawberry)
+        segs = [segs[0], *(sg for sg in segs[1:] if not _EMPTY_QUALIFIER.match(sg))]
     kept = [segs[0]]
     for si, seg in enumerate(segs[1:], start=1):
         if _AFTER_COMMA_PREP.match(seg) or _PART_CLAUSE.match(seg) or not seg.strip():

@@ -1440,3 +1440,24 @@ class TestAppNameQualifiers:
         # club soda; sugar-free gum (the alias "pur gum", brand words first); no strawberries
         assert m["food_id"].tolist()[:2] == ["14121", "43060"]
         assert m["food_id"].iloc[2] != "09316"
+
+
+class TestWeighedDryGoods:
+    """Pasta, grains and legumes given by weight are weighed dry, as bought."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("4 oz spaghetti", "20120"),  # Pasta, dry, enriched
+            ("100 g basmati rice", "20044"),  # Rice, white, long-grain, raw
+            ("200 g cooked rice", "20045"),  # a cooked weight says so
+            ("1 cup rice", "20045"),  # a volume: the alias food, cooked
+            ("12 oz orzo pasta", "20120"),
+        ],
+    )
+    def test_weight(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_an_unknown_noodle_stays_unmatched(self):
+        m = match_foods(_diary(["8 oz shirataki noodles"]))
+        assert pd.isna(m["food_id"].iloc[0])  # konjac: not chow mein noodles

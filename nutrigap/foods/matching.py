@@ -261,6 +261,7 @@ from rapidfuzz import fuzz, process
 
 from nutrigap.exceptions import MatchError
 from nutrigap.foods.normalize import (
+    _DRY_GOOD_WORDS,
     _OPPOSITE,
     CATEGORY_WORDS,
     NormText,
@@ -503,7 +504,7 @@ UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
     skyr quark halloumi paneer gorgonzola mascarpone burrata pecorino prosciutto gyoza samosa
     pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
     harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
-    tablet softgel pill supplement electrolyte probiotic
+    tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku
     """.split()
 )
 _PRODUCT_SUFFIXES = (
@@ -558,6 +559,15 @@ _COUNTED_PRODUCE = re.compile(
 #: SR28 food groups of produce (the NDB number's first two digits): fruits
 #: and fruit juices (09), vegetables (11).
 _PRODUCE_GROUPS = ("09", "11")
+
+
+#: Pasta, grains and legumes given by weight ("12 oz orzo", "100 g basmati
+#: rice") are weighed as bought, dry: recipes and package servings give the dry
+#: weight; a cooked weight says so ("200 g cooked rice").
+_WEIGHED_DRY_GOOD = re.compile(
+    r"^\W*\d[\d/.\s]*(?:oz|ounces?|g|grams?|gr)\b\.?\s+(?!.*\bcooked\b)"
+    r"(?:[a-z-]+\s+){0,3}?" + _DRY_GOOD_WORDS + r"\b(?!\s*(?:flour|salad|soup|cakes?|chips|milk))"
+)
 
 
 # sold cooked or cured: "1 lb kielbasa", "1 cup chopped ham" are not raw
@@ -2300,7 +2310,7 @@ def match_texts(
         or (
             1
             if c is not None
-            and _BEING_PREPARED.search(t.lower())
+            and (_BEING_PREPARED.search(t.lower()) or _WEIGHED_DRY_GOOD.search(c))
             and not _SOLD_COOKED.search(t.lower())
             else 0
         )

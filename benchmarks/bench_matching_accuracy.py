@@ -100,6 +100,20 @@ excluding every line and text of rounds 1 and 2 (344 candidates left in
 cronometer-servings-large.csv, 5,968 in ingredient-lines-tastecooking.csv);
 200 rows split 108 : 150 as before, 84 and 116.
 
+Second held-out set (``benchmarks/match_labels_round4.csv``,
+``--labels-heldout2``, same columns, all rows real): labelled blind on
+2026-11-29 (round 4, in the evening) by two helpers who searched the tables
+themselves and never ran the matcher; committed before the matcher was run on
+these texts, and never used for tuning. Sampling rule (seed 20261202,
+``numpy.random.default_rng``): the two files of round 3, same columns; a
+file's candidates are its records whose text is not blank, whose (file, line)
+is in none of the four earlier label files and whose normalised text (lower
+case, stripped) equals no text labelled in them nor an earlier candidate
+(files by name, first line kept: 260 candidates left in
+cronometer-servings-large.csv, 5,852 in ingredient-lines-tastecooking.csv);
+``rng.choice(len(candidates), quota, replace=False)`` per file (sorted by
+name) over the candidates in file order, quotas 84 and 116 as in round 3.
+
 Run::
 
     python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]

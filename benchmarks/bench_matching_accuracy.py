@@ -118,7 +118,7 @@ Run::
 
     python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]
         [--show-errors] [--samples DIR] [--no-aliases] [--labels-fresh PATH]
-        [--labels-round2 PATH] [--labels-heldout PATH]
+        [--labels-round2 PATH] [--labels-heldout PATH] [--labels-heldout2 PATH]
 
 Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
 
@@ -200,6 +200,8 @@ LABELS_HELDOUT = HERE / "match_labels_round3.csv"
 FRESH_TITLE = "second tuning set (fresh labels of 2026-11-29, used for tuning since)"
 ROUND2_TITLE = "third tuning set (round 2 of 2026-11-29, held out until round 3)"
 HELDOUT_TITLE = "held-out set (labelled 2026-11-29 round 3, never used for tuning)"
+LABELS_HELDOUT2 = HERE / "match_labels_round4.csv"
+HELDOUT2_TITLE = "second held-out set (labelled 2026-11-29 round 4, never used for tuning)"
 DEFAULT_SAMPLES = Path("/work/shared/samples/real")
 GOAL_TOP1 = 0.90
 GOAL_WRONG = 0.02
@@ -393,6 +395,13 @@ def main(argv: list[str] | None = None) -> int:
         "figures are printed (skipped when the file is absent)",
     )
     parser.add_argument(
+        "--labels-heldout2",
+        type=Path,
+        default=LABELS_HELDOUT2,
+        help="second held-out labels (2026-11-29 round 4), never used for tuning; only "
+        "overall figures are printed (skipped when the file is absent)",
+    )
+    parser.add_argument(
         "--no-aliases", action="store_true", help="match without the alias table (baseline)"
     )
     args = parser.parse_args(argv)
@@ -403,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
         ("fresh", args.labels_fresh, FRESH_TITLE),
         ("round2", args.labels_round2, ROUND2_TITLE),
         ("heldout", args.labels_heldout, HELDOUT_TITLE),
+        ("heldout2", args.labels_heldout2, HELDOUT2_TITLE),
     ):
         if path is not None and path.is_file():
             extra[key] = (title, attach_texts(read_labels(path), args.samples))
@@ -415,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
             "fresh": "2nd tuning",
             "round2": "3rd tuning",
             "heldout": "held-out",
+            "heldout2": "held-out 2",
         }
         sets = [(names[key], key) for key in ["main", *extra]]
         print(f"  {'':20s} {'top-1':>7s} {'unmatched':>10s} {'wrong-confident':>16s}")
@@ -433,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         if "heldout" in extra:
             print(f"  (held-out = {HELDOUT_TITLE})")
+        if "heldout2" in extra:
+            print(f"  (held-out 2 = {HELDOUT2_TITLE})")
     return 0
 
 

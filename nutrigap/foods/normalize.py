@@ -208,6 +208,7 @@ _SKIN_EATEN = re.compile(r"\bskin eaten\b")
 _EATEN = re.compile(r"\s+eaten\b")  # "Lean Only Eaten"
 # "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
 # the first word, which USDA does not write ("Edamame, frozen, prepared")
+_POPPED_IN_FAT = re.compile(r"\bpopped in (?:fat|oil)\b")
 _OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
 # a dry good said to be dry after the comma ("Oatmeal, Regular or Quick,
 # Dry", "Quinoa, Uncooked") or uncooked before it ("2 c uncooked rice") is
@@ -777,6 +778,8 @@ def clean_query(text: str) -> str:
         t = _LEAN_AND_FAT.sub("lean and fat", t)
         t = _SKIN_EATEN.sub("with skin", t)
         t = _EATEN.sub("", t)
+    if "popped" in t:  # NCCDB "Popcorn, Popped in Fat" is USDA's "oil-popped"
+        t = _POPPED_IN_FAT.sub("oil-popped", t)
     if "immature" in t:
         t = _OR_IMMATURE.sub("", t)
     if ("dry" in t or "uncooked" in t) and not _COOKING.search(t):

@@ -1461,3 +1461,27 @@ class TestWeighedDryGoods:
     def test_an_unknown_noodle_stays_unmatched(self):
         m = match_foods(_diary(["8 oz shirataki noodles"]))
         assert pd.isna(m["food_id"].iloc[0])  # konjac: not chow mein noodles
+
+
+class TestHeldBackProductsAndCombinations:
+    """A middling fuzzy match for a branded or joined text is a suggestion, not an answer."""
+
+    def test_held_back(self):
+        texts = ["Quest Bar, Cookies and Cream", "Chicken and Potatoes", "Fage, Greek Yogurt, 2%"]
+        got, _ = match_texts(texts, "both", aliases=load_aliases())
+        assert got["status"].tolist() == ["unmatched"] * 3
+        assert got["runner_up_id"].notna().all()  # the suggestion is kept
+        assert "brand or joining foods" in got["status_reason"].iloc[0]
+
+    def test_other_readings_keep_to_the_held_back_food(self):
+        # (a threshold above fish stock's score holds the first reading back)
+        got, _ = match_texts(
+            ["4 c fish stock or water", "1 c fish stock"],
+            "both",
+            aliases=load_aliases(),
+            threshold=85,
+        )
+        assert got["runner_up_description"].iloc[0].startswith("Soup, stock, fish")
+        assert pd.isna(got["food_id"].iloc[0])  # not tap water, the other reading
+        # the same text at the default threshold is the fish stock
+        assert match_foods(_diary(["4 c fish stock or water"]))["food_id"].iloc[0] == "06174"

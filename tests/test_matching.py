@@ -1485,3 +1485,12 @@ class TestHeldBackProductsAndCombinations:
         assert pd.isna(got["food_id"].iloc[0])  # not tap water, the other reading
         # the same text at the default threshold is the fish stock
         assert match_foods(_diary(["4 c fish stock or water"]))["food_id"].iloc[0] == "06174"
+
+
+class TestAliasUnderItsFoodsHead:
+    def test_a_variety_alias_answers_the_variety_named_with_its_kind(self):
+        texts = ["4 tbsp Gorgonzola cheese, crumbled", "Beef, Steak, Ribeye", "Post, Grape-Nuts"]
+        m = match_foods(_diary(texts))
+        assert m["food_id"].iloc[0] == "01004"  # Cheese, blue (the alias "gorgonzola")
+        assert "rib" in m["matched_description"].iloc[1].lower()
+        assert "GRAPE-NUTS" in m["matched_description"].iloc[2]

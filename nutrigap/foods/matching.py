@@ -2005,8 +2005,17 @@ def _alias_hit(aliases: Mapping[str, str], norm: NormText) -> str | None:
     return None
 
 
-def _alias_heads(aliases: Mapping[str, str]) -> dict[str, list[tuple[frozenset[str], str, str]]]:
-    """Aliases by head noun, longest first: ``{head: [(words, food_id, key), ...]}``."""
+def _alias_heads(
+    aliases: Mapping[str, str],
+    idx: FoodIndex | None = None,
+    pos_of: Mapping[str, int] | None = None,
+) -> dict[str, list[tuple[frozenset[str], str, str]]]:
+    """Aliases by head noun, longest first: ``{head: [(words, food_id, key), ...]}``.
+
+    With the index, an alias is also listed under its food's head noun when
+    that is another word: "gorgonzola" (Cheese, blue) answers "gorgonzola
+    cheese", "basmati" (Rice, white, long-grain) "basmati rice".
+    """
     by_head: dict[str, list[tuple[frozenset[str], str, str]]] = {}
     for k, fid in aliases.items():
         if not k.startswith("\0"):
@@ -2014,7 +2023,13 @@ def _alias_heads(aliases: Mapping[str, str]) -> dict[str, list[tuple[frozenset[s
         key = k[1:]
         head = aliases.get("\1" + key)
         if head:
-            by_head.setdefault(head, []).append((frozenset(key.split()), fid, key))
+            entry = (frozenset(key.split()), fid, key)
+            by_head.setdefault(head, []).append(entry)
+            p = pos_of.get(fid) if pos_of is not None else None
+            if p is not None and idx is not None:
+                food_head = _family(str(idx.descriptions[p]))[1]
+                if food_head and food_head != head and food_head not in entry[0]:
+                    by_head.setdefault(food_head, []).append(entry)
     for v in by_head.values():
         v.sort(key=lambda e: (-len(e[0]), e[2]))
     return by_head
@@ -2304,7 +2319,7 @@ def match_texts(
     idx = food_index(foods)
     pos_of = {fid: i for i, fid in enumerate(idx.food_ids)}
     aliases = aliases or {}
-    alias_heads = _alias_heads(aliases)
+    alias_heads = _alias_heads(aliases, idx, pos_of)
     overrides = overrides or {}
     rows = []
     fdc_frames: list[tuple[pd.DataFrame, pd.DataFrame]] = []

@@ -1494,3 +1494,13 @@ class TestAliasUnderItsFoodsHead:
         assert m["food_id"].iloc[0] == "01004"  # Cheese, blue (the alias "gorgonzola")
         assert "rib" in m["matched_description"].iloc[1].lower()
         assert "GRAPE-NUTS" in m["matched_description"].iloc[2]
+
+
+class TestCookedSibling:
+    def test_the_alias_food_cooked_the_texts_way(self):
+        texts = ["toasted coconut flakes", "1/4 c toasted sunflower seeds", "boiled potatoes"]
+        m = match_foods(_diary(texts))
+        # Nuts, coconut meat, dried (desiccated), toasted; sunflower kernels, toasted;
+        # the alias food when it is cooked that way already
+        assert m["food_id"].tolist()[:2] == ["12114", "12039"]
+        assert "boiled" in m["matched_description"].iloc[2]

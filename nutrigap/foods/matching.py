@@ -1776,7 +1776,8 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     "salmon, cooked" takes the alias of "salmon" (cooked, dry heat) and
     "chicken breast, roasted" that of "chicken breast" (roasted); "potato,
     boiled" does not take "potato" (baked): every cooking word of the text
-    other than "cooked" must be in the alias food's description.
+    other than "cooked" must be in the alias food's description, or in that
+    of a food of its kind (:func:`_cooked_sibling`: "toasted coconut flakes").
     """
     words = [t for t in norm.tokens if t not in COOKED_WORDS]
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
@@ -1787,10 +1788,12 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     if hit is None or hit not in pos_of:
         return None
     desc = str(idx.descriptions[pos_of[hit]])
-    if text_state(desc) != 2:
-        return None
     dtoks = set(normalize_food_text(desc).tokens)
-    return hit if cook <= dtoks else None
+    if text_state(desc) == 2 and cook <= dtoks:
+        return hit
+    # "toasted coconut flakes": the alias food's own toasted form
+    sib = _cooked_sibling(idx, desc, norm)
+    return None if sib is None else str(idx.food_ids[sib])
 
 
 def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
@@ -1808,6 +1811,42 @@ def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
         return p
     sib = _raw_sibling(idx, desc, need=frozenset(norm.tokens) if st == 0 else None)
     return p if sib is None else sib
+
+
+def _cooked_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
+    """Position of the SR28 food of a description's kind cooked the text's way, or None.
+
+    "toasted coconut flakes": the alias "coconut flakes" is "Nuts, coconut
+    meat, dried (desiccated), not sweetened"; its toasted form is "Nuts,
+    coconut meat, dried (desiccated), toasted". The food shares the first
+    two comma segments, names every cooking word of the text (other than
+    "cooked") and, of those, shares the most words with the description,
+    then has the fewest of its own.
+    """
+    cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
+    if not cook:
+        return None
+    by_lead = idx.__dict__.get("_sr28_by_lead")
+    if by_lead is None:
+        by_lead = {}
+        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
+            if src == "sr28":
+                by_lead.setdefault(_lead_segments(str(d)), []).append(p)
+        idx.__dict__["_sr28_by_lead"] = by_lead
+    words = set(_desc_words(description)) - COOKED_WORDS
+    scored = []
+    for p in by_lead.get(_lead_segments(description), ()):
+        d = str(idx.descriptions[p])
+        toks = set(normalize_food_text(d).tokens)
+        if cook <= toks:
+            own = set(_desc_words(d)) - COOKED_WORDS
+            scored.append((-len(words & own), len(own - words), len(d), p))
+    return min(scored)[3] if scored else None
+
+
+def _lead_segments(description: str) -> str:
+    """The first two comma segments of a description, lower case."""
+    return ",".join(sg.strip() for sg in description.lower().split(",")[:2])
 
 
 _RAW_FORM = re.compile(r"\b(?:raw|uncooked|unprepared|unheated)\b|, dry(?:,|$)")
@@ -2467,15 +2506,22 @@ def match_texts(
                     st = 1
                 p = _raw_form(idx, p, norm, st)
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
-            if p is not None and _alias_fits(
-                norm,
-                alias_states[qi],
-                desc,
-                str(idx.sources[p]),
-                named if direct is not None else frozenset(),
-                idx,
-            ):
-                fixed, method = hit, "alias"
+            if p is not None:
+                fit_named = named if direct is not None else frozenset()
+                fits = _alias_fits(
+                    norm, alias_states[qi], desc, str(idx.sources[p]), fit_named, idx
+                )
+                if not fits:
+                    # "toasted coconut flakes": the alias food cooked the text's way
+                    sib = _cooked_sibling(idx, desc, norm)
+                    if sib is not None:
+                        p = sib
+                        hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
+                        fits = _alias_fits(
+                            norm, alias_states[qi], desc, str(idx.sources[p]), fit_named, idx
+                        )
+                if fits:
+                    fixed, method = hit, "alias"
         if fixed is not None:
             p = pos_of.get(fixed)
             if p is None:

@@ -97,7 +97,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     spiralized separated packed loosely firmly heaping level softened melted cooled chilled
     room temperature beaten lightly patted rinsed drained washed cleaned cut deveined
     good quality best favorite favourite choice store bought storebought leftover very ripe
-    optional divided additional more about approximately thick thin preferably such
+    optional divided additional more about approximately thick thin preferably such fully
     serving garnish decorating taste needed desired warm lukewarm
     """.split()
 )
@@ -241,6 +241,7 @@ _EMPTY_QUALIFIER = re.compile(
     r"^\s*(?:tall|grande|venti|short|trenta|kids?|small|medium|large|regular size|"
     r"snack size|fun size|king size|family size)\s*$"
 )
+_SIZE_WORDS = frozenset("large medium small big jumbo extra lg md sm med".split())
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 # "2 28-ounce cans whole plum tomatoes", "1 (15 oz) can black beans": bought
 # in cans, the canned food (the can's size is no word of the food)
@@ -819,6 +820,7 @@ def clean_query(text: str) -> str:
         if any(
             w not in PREP_WORDS
             and w not in UNIT_WORDS
+            and w not in _SIZE_WORDS
             and not _NUM_TOKEN.match(w)
             and not _CLAIM_WORD.match(w)
             for w in re.findall(r"[a-z0-9/.%-]+", head)

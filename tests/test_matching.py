@@ -1353,6 +1353,9 @@ class TestLabelClaims:
         assert (
             clean_query("1 qt low-sodium, gluten-free beef broth") == "1 qt low-sodium beef broth"
         )
+        assert clean_query("8 oz medium, fully peeled, gulf brown shrimp") == (
+            "8 oz medium gulf brown shrimp"
+        )
         # a grain product without gluten is another food (USDA: "Bread, gluten-free")
         assert "gluten" in clean_query("gluten-free bread")
         assert "gluten" in clean_query("gluten free soy sauce")  # tamari, not shoyu

@@ -1507,3 +1507,11 @@ class TestCookedSibling:
         # the alias food when it is cooked that way already
         assert m["food_id"].tolist()[:2] == ["12114", "12039"]
         assert "boiled" in m["matched_description"].iloc[2]
+
+
+class TestLeadingFormSegment:
+    def test_a_leading_form_runs_on_into_the_food(self):
+        assert clean_query("Canned, Black Beans") == "canned black beans"
+        m = match_foods(_diary(["Canned, Black Beans", "hot dog, turkey"]))
+        assert "canned" in m["matched_description"].iloc[0]
+        assert m["food_id"].iloc[1] == "07025"  # Frankfurter, turkey (alias)

@@ -821,6 +821,7 @@ def clean_query(text: str) -> str:
             w not in PREP_WORDS
             and w not in UNIT_WORDS
             and w not in _SIZE_WORDS
+            and w not in _STATE_FORM_WORDS
             and not _NUM_TOKEN.match(w)
             and not _CLAIM_WORD.match(w)
             for w in re.findall(r"[a-z0-9/.%-]+", head)

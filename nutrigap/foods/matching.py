@@ -175,7 +175,8 @@ on the third tuning set):
   ("Oatmeal, Regular or Quick, Dry", "2 c uncooked rice") is the dry food
   (:func:`~nutrigap.foods.normalize.clean_query`);
 - an amount in cans or tins ("2 28-ounce cans whole plum tomatoes", "1 can
-  black beans") names the canned food, not the alias's cooked one; an alias
+  black beans") takes the canned food of the alias food's kind where SR28 has
+  one (:func:`_canned_sibling`; "1 can coke" stays the cola); an alias
   written in the text keeps only its own form words ("smoked paprika");
 - a counted vegetable or fruit with its size ("1 small butternut squash",
   "6 oz small potatoes") is produce as bought: an alias naming it cooked
@@ -196,9 +197,9 @@ on the third tuning set):
 - a text left unmatched that starts with a maker's name in the possessive
   ("Bush's, Baked Beans", "Hellmann's Mayonnaise") is read without it
   (:func:`brand_reading`; not "Shepherd's pie", :data:`FOOD_POSSESSIVES`);
-- a stand-in for a food (:data:`STAND_IN_WORDS`: imitation, meatless) is
-  another food unless the text names it ("grilled shrimp" took the
-  imitation shrimp); steamed, boiled and poached are USDA's "moist heat";
+- a stand-in for a food (:data:`STAND_IN_WORDS`: imitation) is another food
+  unless the text names it ("grilled shrimp" took the imitation shrimp);
+  steamed, boiled and poached are USDA's "moist heat";
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -411,9 +412,10 @@ _CUT_WORDS = frozenset("fillet filet stalk wedge floret leaf spear half".split()
 ABSENT_WORD_PENALTY: float = 20.0
 
 #: Words of a description naming a stand-in for a food ("Crustaceans, crab,
-#: alaska king, imitation, made from surimi", "Sausage, meatless"): such a
-#: description costs :data:`ABSENT_WORD_PENALTY` unless the text names the word.
-STAND_IN_WORDS: tuple[str, ...] = ("imitation", "meatless", "analog")
+#: alaska king, imitation, made from surimi"): such a description costs
+#: :data:`ABSENT_WORD_PENALTY` unless the text names the word. (Not "meatless":
+#: FNDDS names vegetarian dishes so, "Lasagna, meatless".)
+STAND_IN_WORDS: tuple[str, ...] = ("imitation",)
 
 #: Score given to an alias found inside a longer text (:func:`_contained_alias`),
 #: below an alias of the whole text (100).
@@ -526,7 +528,7 @@ UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
     skyr quark halloumi paneer gorgonzola mascarpone burrata pecorino prosciutto gyoza samosa
     pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
     harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
-    tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku
+    tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku merguez
     """.split()
 )
 _PRODUCT_SUFFIXES = (
@@ -562,7 +564,7 @@ _COOKED_RE = re.compile(
 
 _BEING_PREPARED = re.compile(
     r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
-    r"julienned|butterflied|spatchcocked|cut into|soaked|rinsed)\b"
+    r"julienned|butterflied|spatchcocked|cut into|soaked|rinsed(?!.*\bdrain)(?<!drained and rinsed))\b"
     # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
@@ -1813,6 +1815,62 @@ def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
     return p if sib is None else sib
 
 
+#: An amount in cans or tins ("1 can black beans", "2 (28-oz) cans tomatoes").
+_IN_CANS = re.compile(
+    r"^\W*\d[\d/.\s]*(?:\(\s*[\d.]+[^)]*\)\s*|[\d.]+\s*-?\s*(?:ounces?|oz|g|ml)\.?\s+)?"
+    r"(?:(?:lg|large|small|sm|big)\s+)?(?:cans?|tins?)\b"
+)
+_SALT_VARIANT = re.compile(r"no salt added|low sodium|reduced sodium")
+
+
+def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
+    """Position of the SR28 canned food of a description's kind, or None.
+
+    "1 can black beans" (the alias is boiled black beans) → "Beans, black
+    turtle, mature seeds, canned": an SR28 food with the same first comma
+    segment that says canned, sharing the most words but cooking words with
+    the description, then with the fewest of its own; a no-salt-added or
+    low-sodium variant only when the text says so.
+    """
+    canned = idx.__dict__.get("_canned_by_kind")
+    if canned is None:
+        canned = {}
+        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
+            d = str(d)
+            if src == "sr28" and re.search(r"\bcanned\b", d.lower()):
+                canned.setdefault(_kind(d), []).append(p)
+        idx.__dict__["_canned_by_kind"] = canned
+    options = canned.get(_kind(description))
+    if not options:
+        return None
+    need = _content_words(norm) - {"can", "canned"}
+    words = set(_desc_words(description)) - COOKED_WORDS - _STATE_WORDS
+    salt_said = bool(norm.absent) or "sodium" in norm.tokens
+    scored = []
+    for p in options:
+        d = str(idx.descriptions[p])
+        dtoks = set(normalize_food_text(d).tokens)
+        own = set(_desc_words(d)) - COOKED_WORDS - _STATE_WORDS
+        salt = bool(_SALT_VARIANT.search(d.lower())) and not salt_said
+        # (USDA lists the plain canned food first: the lowest id)
+        scored.append((-len(need & dtoks), -len(words & own), salt, str(idx.food_ids[p]), p))
+    return min(scored)[-1]
+
+
+def _kind(description: str) -> str:
+    """A description's first comma segment, or its first two after a category ("Beverages")."""
+    segs = [sg.strip().lower() for sg in description.split(",")]
+    first = normalize_food_text(segs[0]).text
+    if (first in CATEGORY_WORDS or first in {"beverage", "soup"}) and len(segs) > 1:
+        return segs[0] + "," + segs[1]
+    return segs[0]
+
+
+def _content_words(norm: NormText) -> frozenset[str]:
+    """A text's words but cooking and size words ("1 large mashed potato" → mashed, potato)."""
+    return frozenset(t for t in norm.tokens if t not in COOKED_WORDS or t == "mashed")
+
+
 def _cooked_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
     """Position of the SR28 food of a description's kind cooked the text's way, or None.
 
@@ -1974,6 +2032,11 @@ def _frozen_kind(idx: FoodIndex, description: str, source: str) -> bool:
     The kind is the head noun (:func:`_family`): "Fast foods, potato, french
     fried" is of the kind of "Potatoes, french fried, ..., frozen".
     """
+    # (not a drink, "frozen coffee", nor a restaurant dish, "frozen egg rolls")
+    if source == "sr28" and description.lower().startswith(
+        ("beverages", "restaurant", "fast food")
+    ):
+        return True
     kinds = idx.__dict__.get("_frozen_kinds")
     if kinds is None:
         kinds = {
@@ -2079,6 +2142,14 @@ def _alias_heads(
 #: later comma segment ("La Croix, Sparkling Water, Pamplemousse", "PUR Gum,
 #: Spearmint") are its flavour, not another food.
 FLAVOUR_FREE_HEADS: frozenset[str] = frozenset({"water", "seltzer", "gum"})
+# words after the comma that add energy, not flavour ("Water, Sugar", "Seltzer,
+# Vodka, Lime", "Bubble Gum, Ice Cream")
+_ENERGY_WORDS = frozenset(
+    """
+    juice sugar honey syrup protein vodka gin rum whiskey whisky tequila ice cream seed oat
+    kefir milk chia sweetened nectar smoothie wine beer
+    """.split()
+)
 
 
 def _contained_alias(
@@ -2135,7 +2206,7 @@ def _contained_alias(
             or (t not in idx.postings and _brand_like(t) and t not in first)
             or t in FORM_WORDS  # (the alias food must fit them: _alias_fits)
             # a flavour after the comma: "Sparkling Water, Pink Grapefruit"
-            or (head in FLAVOUR_FREE_HEADS and t not in first)
+            or (head in FLAVOUR_FREE_HEADS and t not in first and t not in _ENERGY_WORDS)
             for t in rest
         ) and not _absent_conflict(norm, desc):
             return fid, key
@@ -2497,14 +2568,32 @@ def match_texts(
                 # "raw collard greens": the alias food (boiled collards) raw;
                 # "1 small butternut squash": produce as bought
                 st = states[qi]
-                if (
+                counted = (
                     st == 0
                     and str(idx.sources[p]) == "sr28"
                     and str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
-                    and _COUNTED_PRODUCE.search(text.lower())
+                    and _COUNTED_PRODUCE.search(text.lower()) is not None
+                    and "juice" not in norm.tokens
+                )
+                if counted:
+                    # (the raw food of the text's own words: "1 large mashed
+                    # potato" has no raw form and stays mashed)
+                    desc0 = str(idx.descriptions[p])
+                    sib = _raw_sibling(idx, desc0, need=_content_words(norm))
+                    if sib is not None and food_state(desc0, "sr28") == 2:
+                        p = sib
+                else:
+                    p = _raw_form(idx, p, norm, st)
+                desc0 = str(idx.descriptions[p])
+                if (
+                    str(idx.sources[p]) == "sr28"
+                    and "canned" not in desc0.lower()
+                    and _IN_CANS.search(text.lower())
                 ):
-                    st = 1
-                p = _raw_form(idx, p, norm, st)
+                    # "1 can black beans": the canned food, where the table has one
+                    sib = _canned_sibling(idx, desc0, norm)
+                    if sib is not None:
+                        p = sib
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None:
                 fit_named = named if direct is not None else frozenset()
@@ -2678,7 +2767,18 @@ def brand_reading(text: str) -> str | None:
     m = _POSSESSIVE_BRAND.match(fold(text.replace("\u2019", "'")))
     if m is None or m["word"] in FOOD_POSSESSIVES:
         return None
-    return m["rest"].strip(" ,") or None
+    rest = m["rest"].strip(" ,")
+    if rest in _FLAVOUR_ONLY:  # "Breyer's Vanilla" is an ice cream, not vanilla
+        return None
+    return rest or None
+
+
+_FLAVOUR_ONLY = frozenset(
+    """
+    vanilla chocolate strawberry original classic cherry lemon lime orange peppermint mint
+    spearmint caramel cinnamon mango raspberry blueberry coconut peach grape butterscotch
+    """.split()
+)
 
 
 def _match_alternatives(

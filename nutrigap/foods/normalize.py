@@ -168,10 +168,11 @@ _JUICE_OF = re.compile(
 # dark chocolate by its cacao share: SR28 has three bands (19902 45-59 %,
 # 19903 60-69 %, 19904 70-85 % cacao solids) and unsweetened baking chocolate
 # (19078); "Lake Champlain 57% Dark Chocolate", "dark chocolate (72% cacao)"
-_CACAO_SHARE = re.compile(r"(?<![\d.])(\d{2,3})\s*%")
+_CACAO_SHARE = re.compile(r"(?<![\d.])(\d{2,3})\s*%(?!\s*(?:less|more|reduced|fat|sugar|protein))")
 _NOT_A_BAR = re.compile(
     r"\b(?:powder|milk|protein|syrup|ice cream|cookies?|cakes?|brownies?|drink|beverage|"
-    r"cereal|granola|spread|sauce|yogurt|shake)\b"
+    r"cereal|granola|spread|sauce|yogurt|shake|almonds?|nuts?|covered|coated|caramel|pretzels?|"
+    r"raisins?|peanuts?|less|reduced)\b"
 )
 _LEADING_AMOUNT = re.compile(
     r"^\s*\d+(?:[./]\d+)?(?:\s+\d+/\d+)?(?![\d./]|\s*%)\s*"
@@ -225,7 +226,7 @@ _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 # label claims that may stand in a leading comma segment of their own
 _CLAIM_WORD = re.compile(
     r"^(?:organic|unsweetened|unsalted|nonfat|lowfat|"
-    r"(?:low|reduced|less|no|non|lite|light)-(?:sodium|fat|salt|sugar|calorie|carb)|"
+    r"(?:low|reduced|less|lite|light)-(?:sodium|fat|salt|sugar|calorie|carb)|"
     r"(?:fat|sugar|gluten|salt|sodium|dairy|lactose)-free)$"
 )
 # "gluten-free" is a claim on a food that never had gluten ("gluten-free beef
@@ -252,8 +253,9 @@ _CANS = re.compile(
 # "1 whole onion", "2 whole lemons": a count of whole items, not USDA's
 # "whole" of "Onions, frozen, whole" (but "2 whole wheat tortillas")
 _COUNTED_WHOLE = re.compile(
-    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+canned\s+)?|canned\s+)whole\s+"
-    r"(?!(?:wheat|grain|milk|meal|-))"
+    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?)?|canned\s+)whole\s+"
+    r"(?!(?:wheat|grain|milk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
+    r"turkey|duck|fish|pepper|bean|clove|allspice|nutmeg|spice))"
 )
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
 _CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
@@ -291,7 +293,7 @@ _OPPOSITE = {"soft": "hard", "hard": "soft", "iced": "hot", "hot": "iced", "fres
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
-    r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar)s?\s+of\s+"
+    r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar|knob)s?\s+of\s+"
 )
 _MEAT_WORDS = frozenset("beef pork turkey chicken lamb meat bison venison veal sausage".split())
 
@@ -482,7 +484,7 @@ def _clean(text: str) -> str:
         t = _BIRDS_EYE.sub("thai", t)
         t = _VARIETY_CHILI.sub(lambda m: m.group(1) + " pepper", t)
         t = _KIND_CHILI.sub(lambda m: m.group(1) + " chili pepper", t)
-    if "0.0" in t or "n/a" in t:
+    if ("0.0" in t or "n/a" in t) and _BEER_CONTEXT.search(t):
         # "Heineken 0.0", "Beck's N/A": the brewer's non-alcoholic beer
         t = _NA_BEER.sub(" " if "alcohol" in t else " non alcoholic beer ", t)
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
@@ -545,22 +547,29 @@ _CHILLI_PEPPER = re.compile(
 )
 _CHILE = re.compile(r"\bchil(?:e|es|lis|lies|ies)\b")
 _CHILLI = re.compile(r"\bchilli\b")
-# "red chili", "thai chili": a colour or kind of chili names the pepper ...
+# "red chili", "thai chili", "habanero chili": a colour or kind of chili names
+# the hot chili pepper ...
 _KIND_CHILI = re.compile(
-    r"\b(red|green|thai|fresh|dried|hot|kashmiri|korean)\s+chili\b"
+    r"\b(red|green|thai|fresh|dried|kashmiri|korean|habanero|fresno|poblano|anaheim|hatch|"
+    r"cayenne|arbol|guajillo|scotch bonnet|pequin)\s+chili\b"
     r"(?!\s+(?:peppers?|powder|flakes|sauce|oil|paste|con\b|garlic))"
 )
-# ... and a named variety is that pepper: "jalapeno chile pepper", "2 serrano
-# chiles" ("Peppers, jalapeno, raw"; "Peppers, serrano, raw")
+# ... and a variety the table has is that pepper: "jalapeno chile pepper", "2
+# serrano chiles" ("Peppers, jalapeno, raw"; "Peppers, serrano, raw")
 _VARIETY_CHILI = re.compile(
-    r"\b(jalapeno|serrano|habanero|fresno|poblano|anaheim|hatch|cayenne|arbol|guajillo|ancho|"
-    r"pasilla|scotch bonnet|pequin)\s+chili(?:\s+peppers?)?\b"
+    r"\b(jalapeno|serrano|ancho|pasilla|hungarian)\s+chili(?:\s+peppers?)?\b"
     r"(?!\s+(?:powder|flakes|sauce|oil|paste|con\b))"
 )
 # "thai bird chiles", "bird's eye chilies": the thai chili
 _BIRDS_EYE = re.compile(r"\b(?:thai\s+)?birds?(?:'s)?\s+eye\b|\bthai\s+bird\b")
 _JALEPENO = re.compile(r"\bjalepeno")
-_NA_BEER = re.compile(r"(?<![\d.])(?:0\.0\s*%?|n/a)(?![\d.])(?!.*\b(?:fat|milk|yogurt|sugar)\b)")
+_NA_BEER = re.compile(r"(?<![\d.])(?:0\.0\s*%?|n/a)(?![\d.])")
+# beer words and brewers whose "0.0" or "N/A" is their non-alcoholic beer
+_BEER_CONTEXT = re.compile(
+    r"\b(?:beer|lager|ale|ipa|stout|porter|pils|pilsner|brew\w*|heineken|guinness|peroni|"
+    r"stella|artois|becks?|bitburger|clausthaler|erdinger|budweiser|bud|coors|corona|"
+    r"carlsberg|asahi|kirin|amstel|krombacher|warsteiner|paulaner|moretti|estrella)\b"
+)
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -812,6 +821,7 @@ def clean_query(text: str) -> str:
     t = _INLINE_COMMENT.sub("", t)
     if "gluten" in t and not _GRAIN_PRODUCT.search(t):
         t = _GLUTEN_FREE.sub("", t)
+    amount = _NUM_TOKEN.match(t.split()[0]) is not None if t.split() else False
     # a leading segment of quantity, preparation and label claims only ("2 lb
     # cleaned, thinly chiffonaded collard greens", "1 qt low-sodium,
     # gluten-free beef broth") runs on into the next
@@ -823,7 +833,7 @@ def clean_query(text: str) -> str:
             and w not in _SIZE_WORDS
             and w not in _STATE_FORM_WORDS
             and not _NUM_TOKEN.match(w)
-            and not _CLAIM_WORD.match(w)
+            and not (amount and _CLAIM_WORD.match(w))
             for w in re.findall(r"[a-z0-9/.%-]+", head)
         ):
             break
@@ -832,8 +842,10 @@ def clean_query(text: str) -> str:
     t = _HALF_OF.sub("", t)
     if "can" in t or "tin" in t:
         m = _CANS.match(t)
-        if m is not None and "canned" not in t:
-            t = f"{m['n'].strip()} {m['can']} canned {t[m.end() :]}"
+        if m is not None:
+            # (the can's size is no word of the food; the matcher prefers the
+            # canned form where the table has one)
+            t = f"{m['n'].strip()} {m['can']} {t[m.end() :]}"
     t = _COUNTED_WHOLE.sub(r"\1", t)
     segs = t.split(",")
     if len(segs) > 1 and len(segs[0].split()) >= 2:

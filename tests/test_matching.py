@@ -1566,3 +1566,25 @@ class TestReviewOfTheEveningRules:
     def test_meatless_dishes_are_found(self):
         m = match_foods(_diary(["bean and rice burrito", "lasagna, vegetarian"]))
         assert m["food_id"].notna().all()
+
+
+class TestStandInsOnTheAliasPath:
+    @pytest.mark.parametrize(
+        ("text", "not_this"),
+        [
+            ("imitation crab meat", "15141"),  # not the canned blue crab
+            ("veggie bacon", "10862"),  # not pork bacon
+            ("1 tsp xanthan gum", "19163"),  # not chewing gum
+            ("Orbit, Peppermint", "02064"),  # a flavour after a brand: not peppermint leaves
+        ],
+    )
+    def test_not(self, text, not_this):
+        m = match_foods(_diary([text]))
+        assert m["food_id"].iloc[0] != not_this
+
+    def test_flavours_of_candy_and_tinned(self):
+        m = match_foods(
+            _diary(["Gummy Bears, Cherry", "1 cup tinned tomatoes", "2 cups whole strawberries"])
+        )
+        # gumdrops (not bear meat); canned tomatoes; raw strawberries (not frozen, whole)
+        assert m["food_id"].tolist() == ["19106", "11531", "09316"]

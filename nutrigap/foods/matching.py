@@ -200,6 +200,9 @@ on the third tuning set):
 - a stand-in for a food (:data:`STAND_IN_WORDS`: imitation) is another food
   unless the text names it ("grilled shrimp" took the imitation shrimp);
   steamed, boiled and poached are USDA's "moist heat";
+- an alias food does not fit a text naming a stand-in ("imitation crab meat")
+  or a vegetarian version ("veggie bacon") it is not; a flavour word alone
+  after a brand ("Orbit, Peppermint") is no food; "tinned" is canned;
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -529,6 +532,7 @@ UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
     pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
     harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
     tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku merguez
+    xanthan
     """.split()
 )
 _PRODUCT_SUFFIXES = (
@@ -1016,9 +1020,13 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         if not segs:
             return None
-        if len(segs) > 1 and (
-            all(t not in self.postings and _brand_like(t) for t in segs[0])
-            or self._brand_segment(segs)
+        if (
+            len(segs) > 1
+            and not _lone_flavour(segs[1:])
+            and (
+                all(t not in self.postings and _brand_like(t) for t in segs[0])
+                or self._brand_segment(segs)
+            )
         ):
             segs = segs[1:]  # ("Sushi, with fish" is sushi)
         known = [t for sg in segs for t in sg if self._correct(t) is not None]
@@ -1042,8 +1050,10 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         # "Gardenia, High Fiber Wheat Raisin Loaf": a leading segment of words
         # the table does not know is a brand, not a food
-        if len(segs) > 1 and (
-            all(t not in self.postings for t in segs[0]) or self._brand_segment(segs)
+        if (
+            len(segs) > 1
+            and not _lone_flavour(segs[1:])
+            and (all(t not in self.postings for t in segs[0]) or self._brand_segment(segs))
         ):
             segs = segs[1:]
         category = len(segs) > 1 and " ".join(segs[0]) in CATEGORY_WORDS
@@ -2014,8 +2024,22 @@ def _alias_fits(
     dtoks = set(normalize_food_text(description).tokens)
     if _absent_conflict(norm, dtoks):
         return False
+    # "imitation crab meat" is not the crab, "veggie bacon" not the pork bacon
+    if any(t in norm.tokens and t not in dtoks for t in STAND_IN_WORDS):
+        return False
+    if set(norm.tokens) & _VEG_WORDS and not dtoks & _MEATLESS_FOODS:
+        return False
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"} - named
     return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
+
+
+_VEG_WORDS = frozenset({"veggie", "vegetarian", "vegan", "meatless"})
+_MEATLESS_FOODS = frozenset(
+    """
+    veggie vegetarian vegan meatless soy soybean tofu tempeh seitan bean vegetable plant
+    soyburger gardenburger morningstar boca
+    """.split()
+)
 
 
 def _absent_conflict(norm: NormText, desc_tokens: set[str] | frozenset[str]) -> bool:
@@ -2141,7 +2165,7 @@ def _alias_heads(
 #: (unsweetened sparkling water, seltzer, sugar-free gum): the words of a
 #: later comma segment ("La Croix, Sparkling Water, Pamplemousse", "PUR Gum,
 #: Spearmint") are its flavour, not another food.
-FLAVOUR_FREE_HEADS: frozenset[str] = frozenset({"water", "seltzer", "gum"})
+FLAVOUR_FREE_HEADS: frozenset[str] = frozenset({"water", "seltzer", "gum", "bear", "worm"})
 # words after the comma that add energy, not flavour ("Water, Sugar", "Seltzer,
 # Vodka, Lime", "Bubble Gum, Ice Cream")
 _ENERGY_WORDS = frozenset(
@@ -2771,6 +2795,12 @@ def brand_reading(text: str) -> str | None:
     if rest in _FLAVOUR_ONLY:  # "Breyer's Vanilla" is an ice cream, not vanilla
         return None
     return rest or None
+
+
+def _lone_flavour(segs) -> bool:
+    """What follows a brand is one flavour word ("Orbit, Peppermint"): no food of its own."""
+    words = [t for sg in segs for t in sg]
+    return len(words) == 1 and words[0] in _FLAVOUR_ONLY
 
 
 _FLAVOUR_ONLY = frozenset(

@@ -253,7 +253,8 @@ _CANS = re.compile(
 # "1 whole onion", "2 whole lemons": a count of whole items, not USDA's
 # "whole" of "Onions, frozen, whole" (but "2 whole wheat tortillas")
 _COUNTED_WHOLE = re.compile(
-    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?)?|canned\s+)whole\s+"
+    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?|(?:cups?|c|lbs?|pounds?|oz|ounces?|g)\s+)?"
+    r"|canned\s+)whole\s+"
     r"(?!(?:wheat|grain|milk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
     r"turkey|duck|fish|pepper|bean|clove|allspice|nutmeg|spice))"
 )
@@ -487,6 +488,8 @@ def _clean(text: str) -> str:
     if ("0.0" in t or "n/a" in t) and _BEER_CONTEXT.search(t):
         # "Heineken 0.0", "Beck's N/A": the brewer's non-alcoholic beer
         t = _NA_BEER.sub(" " if "alcohol" in t else " non alcoholic beer ", t)
+    if "tinned" in t:  # British for canned
+        t = t.replace("tinned", "canned")
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
         t = t.replace("glass noodle", "cellophane noodle")
     if "albacore" in t:  # USDA's "white" tuna ("Fish, tuna, white, canned in water")

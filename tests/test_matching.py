@@ -1588,3 +1588,49 @@ class TestStandInsOnTheAliasPath:
         )
         # gumdrops (not bear meat); canned tomatoes; raw strawberries (not frozen, whole)
         assert m["food_id"].tolist() == ["19106", "11531", "09316"]
+
+
+class TestRecipeLinesOfManyCuisines:
+    """Helpers' findings on recipe lines: preparation after the comma, units, packs, weights."""
+
+    def test_preparation_after_the_comma(self):
+        for text, want in [
+            ("1 wedge Brie, rind removed", "1 wedge brie"),
+            ("1 lb chicken wings, tips removed", "1 lb chicken wings"),
+            ("2 stalks lemongrass, bottom third only, bruised", "2 stalks lemongrass"),
+            ("1/3 cup tahini, well stirred", "1/3 cup tahini"),
+        ]:
+            assert clean_query(text) == want
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("2 ribs celery", "11143"),  # Celery, raw
+            ("1 (20-oz) can crushed pineapple in juice", "09354"),  # juice pack, not juice
+            ("1 can peaches in light syrup", "09240"),  # light syrup pack
+            ("4 (6-oz) salmon fillets", "15236"),  # counted with its weight: raw
+            ("1 (15-oz) can lentils, drained", "16070"),  # a can's weight is no raw food
+            ("1 (14.5-oz) can chicken broth", "06413"),  # not condensed, not cubes
+        ],
+    )
+    def test_food(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_the_leaves_of_a_fruit_are_not_the_fruit(self):
+        m = match_foods(_diary(["4 makrut lime leaves, torn", "1 cup basil leaves"]))
+        assert pd.isna(m["food_id"].iloc[0])
+        assert m["food_id"].iloc[1] == "02044"  # Basil, fresh
+
+
+class TestMyFitnessPalFoodFirst:
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Apple - Raw, with skin", "09003"),  # was pork skins
+            ("Tortilla - Flour", "fndds:52215200"),  # was wheat flour
+            ("Ketchup - Tomato", "11935"),  # Catsup, was tomatoes
+            ("Chobani - Greek Yogurt", "01256"),  # a brand before the dash stays a brand
+        ],
+    )
+    def test_food_first(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

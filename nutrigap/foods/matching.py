@@ -203,6 +203,17 @@ on the third tuning set):
 - an alias food does not fit a text naming a stand-in ("imitation crab meat")
   or a vegetarian version ("veggie bacon") it is not; a flavour word alone
   after a brand ("Orbit, Peppermint") is no food; "tinned" is canned;
+- recipe lines: steps after the comma on a part of the food ("rind
+  removed", "tips removed", "bottom third only") and words such as scaled,
+  gutted, scrubbed, soaked are not words of the food; a rack, rib, shot or
+  tube is a unit; "in juice", "in light syrup", "in water" are USDA's packs;
+  a food counted with its weight ("4 (6-oz) salmon fillets") is bought raw,
+  a can's weight is not; the leaves of a fruit ("makrut lime leaves") are
+  not the fruit;
+- MyFitnessPal's "Food - Qualifier" ("Apple - Raw, with skin", "Tortilla -
+  Flour") is read food first when the part before the dash is a food
+  (:func:`_food_first`), else as a brand and its food ("Chobani - Greek
+  Yogurt");
 - "frozen" is no conflict for an alias food whose kind (head noun) the table
   has in no frozen form: "Frozen Shiitake Mushrooms" are the raw ones
   (:func:`_frozen_kind`), "frozen blueberries" not;
@@ -560,7 +571,9 @@ STATE_PENALTY: float = 25.0
 _RAW_RE = re.compile(r"\b(?:raw|uncooked)\b")
 _COOKED_RE = re.compile(
     r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|broiled|stewed|braised|poached|"
-    r"sauteed|scrambled|microwaved|simmered|browned|heat|popped|toasted|prepared|"
+    r"sauteed|scrambled|microwaved|simmered|browned|heat|popped|toasted|"
+    # (tofu "prepared with calcium sulfate" is coagulated, not cooked)
+    r"prepared(?! with (?:calcium|magnesium|nigari))|"
     # bought or kept cooked ("2 lb rotisserie chicken", "1 lb pulled pork")
     r"rotisserie|pulled|deli|leftovers?|roast beef)\b"
 )
@@ -572,6 +585,10 @@ _BEING_PREPARED = re.compile(
     # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
+    # or counted with its weight: "4 (6-oz) salmon fillets", "1 (4-lb) pork loin roast"
+    r"|^\W*\d[\d/.\s]*\(\s*[\d./\s]+-?\s*(?:lbs?|pounds?|oz|ounces?|kg|g)\b[^)]*\)"
+    r"(?!\s*(?:cans?|jars?|tins?|packages?|pkgs?|bottles?|box(?:es)?|bags?|containers?|"
+    r"cartons?|tubes?)\b)"
 )
 
 
@@ -1862,8 +1879,10 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
         dtoks = set(normalize_food_text(d).tokens)
         own = set(_desc_words(d)) - COOKED_WORDS - _STATE_WORDS
         salt = bool(_SALT_VARIANT.search(d.lower())) and not salt_said
+        # (a condensed soup needs its water: only when the text says so)
+        dense = "condensed" in d.lower() and "condensed" not in norm.tokens
         # (USDA lists the plain canned food first: the lowest id)
-        scored.append((-len(need & dtoks), -len(words & own), salt, str(idx.food_ids[p]), p))
+        scored.append((-len(need & dtoks), dense, -len(words & own), salt, str(idx.food_ids[p]), p))
     return min(scored)[-1]
 
 
@@ -1942,6 +1961,8 @@ def _raw_sibling(
     no cooking: "Orange juice, chilled" → "Orange juice, raw", never "Nuts,
     almonds" → another raw nut).
     """
+    if description.lower().startswith(("soup", "beverages")):
+        return None  # (no soup or drink is bought "raw": "Soup, chicken broth cubes, dry")
     raw = idx.__dict__.get("_raw_by_first")
     if raw is None:
         raw = {}
@@ -2216,8 +2237,12 @@ def _contained_alias(
         return None
     words = list(dict.fromkeys(t for sg in segs for t in sg))
     wordset = set(words)
+    # "makrut lime leaves", "fig leaves": the leaves of a fruit are not the fruit
+    fruit_part = first[-1] == "leaf" and head != "leaf"
     for toks, fid, key in by_head.get(head, ()):
         if not toks <= wordset or fid not in pos_of:
+            continue
+        if fruit_part and fid[:2] == "09" and "leaf" not in toks:
             continue
         desc = set(idx.desc_tokens(pos_of[fid]))
         rest = [t for t in words if t not in toks and t not in COOKED_WORDS and t not in desc]
@@ -2468,7 +2493,8 @@ def match_texts(
                 verbatim_of[qi] = v
     skip = verbatim_of if not overrides and not candidates else {}
     live = [isinstance(t, str) and qi not in skip for qi, t in enumerate(texts)]
-    cleaned = [clean_query(t) if ok else None for t, ok in zip(texts, live, strict=True)]
+    read = [_food_first(t, aliases, idx) if ok else t for t, ok in zip(texts, live, strict=True)]
+    cleaned = [clean_query(t) if ok else None for t, ok in zip(read, live, strict=True)]
     norms = [normalize_food_text(c) if c is not None else empty_norm for c in cleaned]
     # a food being prepared ("peeled and deveined shrimp", "minced pork",
     # "potatoes, peeled and quartered") is raw unless a cooking word says otherwise
@@ -2492,7 +2518,7 @@ def match_texts(
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
     raw_norms = [
         normalize_food_text(t.split(";")[0]) if ok else empty_norm
-        for t, ok in zip(texts, live, strict=True)
+        for t, ok in zip(read, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
     changed = [
@@ -2603,7 +2629,8 @@ def match_texts(
                     # (the raw food of the text's own words: "1 large mashed
                     # potato" has no raw form and stays mashed)
                     desc0 = str(idx.descriptions[p])
-                    sib = _raw_sibling(idx, desc0, need=_content_words(norm))
+                    own = set(normalize_food_text(desc0).tokens)
+                    sib = _raw_sibling(idx, desc0, need=_content_words(norm) & own)
                     if sib is not None and food_state(desc0, "sr28") == 2:
                         p = sib
                 else:
@@ -2723,6 +2750,10 @@ def match_texts(
                 match_method=method,
                 status="matched",
             )
+            if read[qi] is not text:
+                row["status_reason"] = (
+                    f"matched as {cleaned[qi]!r}, the part before the dash the food"
+                )
             if others:
                 ru = others[0]
                 row.update(
@@ -2809,6 +2840,25 @@ _FLAVOUR_ONLY = frozenset(
     spearmint caramel cinnamon mango raspberry blueberry coconut peach grape butterscotch
     """.split()
 )
+
+
+def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
+    """A "Food - Qualifier" text read food first when the part before the dash is a food.
+
+    Cleaning reads "A - B" as a brand and its food ("Chobani - Greek
+    Yogurt"); MyFitnessPal writes its generic foods the other way ("Apple -
+    Raw, with skin", "Tortilla - Flour", "Wine - Red"). Where the part before
+    the dash is an alias or a table food's name on its own, the text is read
+    as "Apple, raw, with skin" (:func:`~nutrigap.foods.normalize.dash_reading`).
+    """
+    if " - " not in text:
+        return text
+    first = normalize_food_text(text.split(" - ", 1)[0])
+    if not first.text or len(first.tokens) > 3:
+        return text
+    known = _alias_hit(aliases, first) is not None or idx.lookup_exact(first) is not None
+    reading = dash_reading(text) if known else None
+    return reading or text
 
 
 def _match_alternatives(

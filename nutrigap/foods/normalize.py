@@ -80,7 +80,8 @@ UNIT_WORDS: frozenset[str] = frozenset(
     md med sm lg qt qts head heads sprig sprigs stem stems stalk stalks cob cobs sheet sheets
     inch inches bunch bunches package packages pkg jar jars bottle bottles container
     square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
-    ear ears loaf loaves tub tubs box boxes pack packs knob knobs
+    ear ears loaf loaves tub tubs box boxes pack packs knob knobs rack racks rib ribs shot shots
+    tube tubes
     """.split()
 )
 
@@ -110,7 +111,8 @@ _AFTER_COMMA_PREP = re.compile(
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
     r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are|"
     r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated|"
-    r"picked)"
+    r"picked|scaled|gutted|bruised|scrubbed|soaked|deboned|boned|pounded|well[- ]stirred|"
+    r"stirred|skin scored|scored|shell on|shells? on|tails? on|rind on|cleaned and)"
 )
 # legumes, grains and pasta bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOOD_WORDS = (
@@ -145,8 +147,11 @@ _SECOND_AMOUNT = re.compile(
 # leaves included", "almonds, toasted in a hot oven")
 _PART_CLAUSE = re.compile(
     r"^\s*(?:(?:white|green|light green|pale green|dark green|tender|white and (?:light |pale )?"
-    r"green)\s+parts?\b|(?:seeds?|stems?|tops?|ends?|pits?|ribs?|cores?|leaves)\s+"
-    r"(?:removed|discarded|reserved|included|only|picked)\b|"
+    r"green)\s+parts?\b|(?:(?:woody|tough|hard)\s+)?(?:seeds?|stems?|tops?|ends?|pits?|ribs?|"
+    r"cores?|leaves|rinds?|tips?|giblets|(?:side\s+)?muscles?|silver\s*skin|membranes?|"
+    r"backbones?|heads?|tails?|veins?|strings?|casings?|hulls?|husks?|piths?|bones?)\s+"
+    r"(?:removed|discarded|reserved|included|only|picked|trimmed|snipped|cut off)\b|"
+    r"(?:bottom|top|tender|inner)\s+\w+\s+only\b|"
     # (not "skin on", "roasted and salted": those are the food's)
     r"(?:toasted|roasted|warmed|thawed|defrosted)\s+(?:in|on|until|at|for)\b|thawed\b|"
     r"defrosted\b|at room\b)"
@@ -209,6 +214,11 @@ _SKIN_EATEN = re.compile(r"\bskin eaten\b")
 _EATEN = re.compile(r"\s+eaten\b")  # "Lean Only Eaten"
 # "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
 # the first word, which USDA does not write ("Edamame, frozen, prepared")
+_PACKED_IN = re.compile(
+    r"\s+(?:packed\s+)?in\s+(?:(?:its|their)\s+(?:own\s+)?|natural\s+|100%\s+)?"
+    r"(?P<medium>(?:heavy\s+|light\s+|extra\s+light\s+)?syrup|juice|water)\b"
+    r"(?<!\bjuice in juice)"
+)
 _POPPED_IN_FAT = re.compile(r"\bpopped in (?:fat|oil)\b")
 _OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
 # a dry good said to be dry after the comma ("Oatmeal, Regular or Quick,
@@ -488,6 +498,9 @@ def _clean(text: str) -> str:
     if ("0.0" in t or "n/a" in t) and _BEER_CONTEXT.search(t):
         # "Heineken 0.0", "Beck's N/A": the brewer's non-alcoholic beer
         t = _NA_BEER.sub(" " if "alcohol" in t else " non alcoholic beer ", t)
+    if " in " in t and _PACKED_IN.search(t):
+        # "crushed pineapple in juice", "peaches in light syrup": USDA's packs
+        t = _PACKED_IN.sub(lambda m: ", " + " ".join(m["medium"].split()) + " pack", t)
     if "tinned" in t:  # British for canned
         t = t.replace("tinned", "canned")
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")

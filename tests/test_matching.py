@@ -1634,3 +1634,8 @@ class TestMyFitnessPalFoodFirst:
     )
     def test_food_first(self, text, food_id):
         assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+def test_a_pizzas_thin_crust_is_no_preparation():
+    assert clean_query("Pizza, Cheese, Thin Crust") == "pizza, cheese, thin crust"
+    assert clean_query("1 thinly sliced onion") == "1 onion"

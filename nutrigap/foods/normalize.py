@@ -929,10 +929,13 @@ def clean_query(text: str) -> str:
     meat = any(singular(w.strip("-")) in _MEAT_WORDS for w in words)
     out = []
     dropped_prep = False
-    for w in words:
+    for wi, w in enumerate(words):
         bare = w.strip(" -.")
         if bare == "minced" and meat:  # minced pork is ground pork
             out.append(w.replace("minced", "ground"))
+            continue
+        if bare in {"thin", "thick"} and "".join(words[wi + 1 : wi + 3]).strip().startswith("crust"):
+            out.append(w)  # a pizza's "thin crust" is the pizza's, no preparation
             continue
         if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:
             dropped_prep = True

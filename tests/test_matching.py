@@ -1639,3 +1639,12 @@ class TestMyFitnessPalFoodFirst:
 def test_a_pizzas_thin_crust_is_no_preparation():
     assert clean_query("Pizza, Cheese, Thin Crust") == "pizza, cheese, thin crust"
     assert clean_query("1 thinly sliced onion") == "1 onion"
+
+
+def test_a_diary_names_qualifiers_are_kept():
+    # (no amount: the segments say what the food is, not how a cook prepares it)
+    assert clean_query("Peanuts, Roasted in Oil, Salted") == "peanuts, roasted in oil, salted"
+    assert clean_query("1 cup cheddar, shredded, divided") == "1 cup cheddar"
+    m = match_foods(_diary(["Coconut, Shredded, Sweetened", "Ginger, Ground"]))
+    assert "sweetened" in m["matched_description"].iloc[0]
+    assert m["food_id"].iloc[1] == "02021"  # Spices, ginger, ground (was the raw root)

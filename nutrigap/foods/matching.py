@@ -2595,7 +2595,7 @@ def match_texts(
             # the words as written first: "ground coriander" is the spice,
             # though cleaning drops "ground" ("ground cumin" is cumin)
             as_written = (
-                aliases.get(raw_norms[qi].text) if raw_norms[qi].text != norm.text else None
+                _alias_hit(aliases, raw_norms[qi]) if raw_norms[qi].text != norm.text else None
             )
             hit = direct = as_written or _alias_hit(aliases, norm)
             # (the alias's own words: "smoked paprika" names its form; a form

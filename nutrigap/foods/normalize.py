@@ -253,6 +253,12 @@ _EMPTY_QUALIFIER = re.compile(
     r"snack size|fun size|king size|family size)\s*$"
 )
 _SIZE_WORDS = frozenset("large medium small big jumbo extra lg md sm med".split())
+# segments of a food's name that cleaning would read as recipe steps
+_NAME_QUALIFIER = re.compile(
+    r"^\s*(?:shredded|grated|sliced|diced|chopped|crushed|cubed|roasted in|toasted in|"
+    r"from (?:mix|concentrate|flakes|powder|frozen|dried|fresh|canned|scratch)|"
+    r"cooked from|prepared from|made from|drained)\b"
+)
 _HALF_OF = re.compile(r"^\s*half\s+(?:an?|of)\s+")
 # "2 28-ounce cans whole plum tomatoes", "1 (15 oz) can black beans": bought
 # in cans, the canned food (the can's size is no word of the food)
@@ -871,6 +877,11 @@ def clean_query(text: str) -> str:
         segs = [segs[0], *(sg for sg in segs[1:] if not _EMPTY_QUALIFIER.match(sg))]
     kept = [segs[0]]
     for si, seg in enumerate(segs[1:], start=1):
+        if not amount and _NAME_QUALIFIER.match(seg):
+            # a diary app's food name, no recipe line: "Coconut, Shredded,
+            # Sweetened", "Peanuts, Roasted in Oil, Salted" say what the food is
+            kept.append(seg)
+            continue
         if _AFTER_COMMA_PREP.match(seg) or _PART_CLAUSE.match(seg) or not seg.strip():
             # everything after a preparation note is commentary, but for a
             # state or form ("Broccoli, Chopped, Boiled")
@@ -934,7 +945,9 @@ def clean_query(text: str) -> str:
         if bare == "minced" and meat:  # minced pork is ground pork
             out.append(w.replace("minced", "ground"))
             continue
-        if bare in {"thin", "thick"} and "".join(words[wi + 1 : wi + 3]).strip().startswith("crust"):
+        if bare in {"thin", "thick"} and "".join(words[wi + 1 : wi + 3]).strip().startswith(
+            "crust"
+        ):
             out.append(w)  # a pizza's "thin crust" is the pizza's, no preparation
             continue
         if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:

@@ -2537,6 +2537,13 @@ def match_texts(
             ):
                 raw_exact[i] = ex
     found: dict[int, list[Candidate]] = {}
+    bare_of: dict[int, NormText | None] = {}
+
+    def stripped(qi: int) -> NormText | None:
+        """The text without its brand words (:meth:`FoodIndex.strip_brands`), once per text."""
+        if qi not in bare_of:
+            bare_of[qi] = idx.strip_brands(norms[qi])
+        return bare_of[qi]
 
     def search(todo: list[int]) -> None:
         """Fuzzy candidates of texts ``todo`` (the uncleaned text competes where changed)."""
@@ -2604,7 +2611,7 @@ def match_texts(
             if hit is None and aliases:
                 # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
                 # the words that are not a brand
-                bare = idx.strip_brands(norm)
+                bare = stripped(qi)
                 if bare is not None:
                     hit = _alias_hit(aliases, bare)
             if hit is None and states[qi] == 2:
@@ -2690,7 +2697,7 @@ def match_texts(
                 # an alias inside the text beats a fuzzy match that is not close to exact
                 # (with its brand words first: "PUR Gum, Spearmint" holds the
                 # alias "pur gum", sugar-free, before "gum")
-                bare = idx.strip_brands(norm)
+                bare = stripped(qi)
                 got = (_contained_alias(alias_heads, norm, idx, pos_of) if bare else None) or (
                     _contained_alias(alias_heads, bare or norm, idx, pos_of)
                 )
@@ -2724,7 +2731,7 @@ def match_texts(
                 if (
                     doubt is None
                     and cands[0].score < BRANDED_BELOW
-                    and (norm.joined or idx.strip_brands(norm) is not None)
+                    and (norm.joined or stripped(qi) is not None)
                 ):
                     doubt = (
                         f"score below {BRANDED_BELOW:.0f} for a text naming a brand or "

@@ -1648,3 +1648,8 @@ def test_a_diary_names_qualifiers_are_kept():
     m = match_foods(_diary(["Coconut, Shredded, Sweetened", "Ginger, Ground"]))
     assert "sweetened" in m["matched_description"].iloc[0]
     assert m["food_id"].iloc[1] == "02021"  # Spices, ginger, ground (was the raw root)
+
+
+def test_usda_notes_that_name_no_food():
+    m = match_foods(_diary(["Bread, White, Commercially Prepared"]))
+    assert m["food_id"].iloc[0] == "18069"  # was the toasted bread: its note cost words

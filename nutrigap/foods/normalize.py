@@ -349,6 +349,10 @@ _NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
 _WS = re.compile(r"\s+")
 _JOINED = re.compile(r"\b(?:and|with|plus)\b")
+_USDA_NOTE = re.compile(
+    r"\((?:includes boiling and "
+    r"microwaving|includes all commodity brands|includes soft bread crumbs)\)"
+)
 _M_AND_M = re.compile(r"\bm\s*&\s*m(?:'?s)?\b")
 _BRAND_DASH = re.compile(r"^[^,]{1,60}?\s+-\s+(?=\S)")
 
@@ -486,6 +490,10 @@ class NormText(NamedTuple):
 
 def _clean(text: str) -> str:
     t = fold(text)
+    if "(" in t and "includes" in t:
+        # USDA's notes that name no food ("Bread, white, commercially prepared
+        # (includes soft bread crumbs)", "... (includes boiling and microwaving)")
+        t = _USDA_NOTE.sub(" ", t)
     # (each rewrite runs only where its words occur: this runs on every text)
     if "w/" in t:
         t = t.replace("w/o ", "without ").replace("w/ ", "with ")

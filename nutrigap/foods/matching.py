@@ -270,6 +270,7 @@ SR28 alone has no answer.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -716,11 +717,7 @@ class FoodIndex:
     def __post_init__(self) -> None:
         f = self.flags
         self._dynamic = f["candy"] | f["fast"] | f["brand"] | f["processed"]
-        post: dict[str, list[int]] = {}
-        for j, toks in enumerate(self.brand_tokens):
-            for t in toks:
-                post.setdefault(t, []).append(j)
-        self.brand_postings = {t: np.asarray(v, dtype=np.int64) for t, v in post.items()}
+        self.brand_postings = _postings(self.brand_tokens)
         self.food_rank = np.argsort(np.argsort(self.food_ids.astype(str), kind="stable"))
         self.multi_source = len(set(self.sources.tolist())) > 1
         self._is_fndds = self.sources == "fndds"
@@ -852,7 +849,13 @@ class FoodIndex:
     # ------------------------------------------------------------------ build
     @classmethod
     def from_table(cls, foods: pd.DataFrame) -> FoodIndex:
-        """Index a food table shaped like :func:`nutrigap.data.load_food_table`."""
+        """Index a food table shaped like :func:`nutrigap.data.load_food_table`.
+
+        One pass over the names normalises them and reads their scoring
+        words, head phrase, category and brand words; postings, penalty flags
+        and states are then built for all names at once with numpy (word
+        lists appended name by name took half of the build).
+        """
         if "description" not in foods.columns:
             raise MatchError("food table needs a 'description' column")
         ids = np.asarray(foods.index.astype(str), dtype=object)
@@ -882,29 +885,29 @@ class FoodIndex:
                         name_food.append(i)
                         names.append((syn.strip(), False))
         n = len(names)
+        name_food_a = np.asarray(name_food, dtype=np.int64)
+        is_fndds = src == "fndds"
         keys: list[str] = []
-        phrase_len: list[int] = []
-        phrase_post: dict[str, list[int]] = {}
-        head2_post: dict[str, list[int]] = {}
-        brands: list[frozenset[str]] = []
-        processed: list[frozenset[str]] = []
-        flags = {k: np.zeros(n, dtype=bool) for k in _PENALTY_POINTS}
-        plain_vocab: dict[str, set[str]] = {}  # per source table
-        postings: dict[str, list[int]] = {}
+        name_ntok = np.zeros(n)  # words of the key
+        name_ncontent = np.zeros(n)  # ... that are not cooking words
+        phrase_sets: list[set[str]] = []
+        head2_sets: list[set[str] | tuple[()]] = []
+        name_tokens: list[set[str]] = []  # every word a name is found by
+        categories: list[str] = []
         head_words: list[str] = []
+        brands: list[frozenset[str]] = []
+        has_caps = np.zeros(n, dtype=bool)
+        plain_vocab: dict[str, set[str]] = {}  # per source table
+        words_of: dict[tuple[str, bool], tuple[bool, frozenset[str], tuple[str, ...]]] = {}
         for j, (text, is_desc) in enumerate(names):
             fi = name_food[j]
             norm = normalize_food_text(text)
-            caps = [w for w in _BRAND.findall(text) if w not in _NOT_BRAND]
-            if src[fi] == "fndds" and is_desc:
-                # FNDDS names brands in parentheses: "Energy drink (No Fear)"
-                caps += [
-                    w
-                    for par in _FNDDS_BRAND.findall(text)
-                    for w in par.split()
-                    if w[:1].isupper() and w not in _NOT_BRAND
-                ]
-            caps_tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
+            # FNDDS names brands in parentheses: "Energy drink (No Fear)"
+            paren = is_desc and bool(is_fndds[fi])
+            got = words_of.get((text, paren))
+            if got is None:
+                got = words_of[text, paren] = _brand_words(text, paren)
+            has_caps[j], caps_tokens, plain = got
             if is_desc:
                 scoring, phrase, category = _description_parts(norm, caps_tokens)
                 desc_phrase, desc_category, desc_scoring = phrase, category, scoring
@@ -916,73 +919,67 @@ class FoodIndex:
                 # still rice with corn)
                 scoring = tuple(dict.fromkeys((*norm.tokens, *desc_scoring)))
                 phrase, category = desc_phrase, desc_category
-            key = " ".join(sorted(set(scoring)))
-            keys.append(key)
+            scoring_set = set(scoring)
+            keys.append(" ".join(sorted(scoring_set)))
+            name_ntok[j] = len(scoring_set)
+            name_ncontent[j] = len(scoring_set - COOKED_WORDS)
             phrase_set = set(phrase)
-            phrase_len.append(len(phrase_set))
-            toks = set(scoring) | phrase_set
+            phrase_sets.append(phrase_set)
+            toks = scoring_set | phrase_set
             if category == "spice":  # spices are dried ("6 dried cloves")
                 toks |= {"dried", "dry"}
-            for t in toks:
-                postings.setdefault(t, []).append(j)
-            for t in phrase_set:
-                phrase_post.setdefault(t, []).append(j)
+            name_tokens.append(toks)
             # "Cheese, cheddar" is cheddar cheese: the text's head noun may sit
             # in the second segment of a USDA description
             # (SR28's inverted names only: FNDDS writes "Cake, rice flour" for
             # a cake, not for rice flour)
-            for t in set(_head2(norm)) - phrase_set if is_desc and src[fi] != "fndds" else ():
-                head2_post.setdefault(t, []).append(j)
-            head_words.append(phrase[-1] if phrase else "")
-            group = groups[fi]
-            low = text.lower()
-            flags["baby"][j] = (
-                group == "Baby Foods"
-                or group.startswith(("Baby ", "Infant formula"))  # FNDDS WWEIA categories
-                or category in {"babyfood", "infant formula"}
+            head2_sets.append(
+                set(_head2(norm)) - phrase_set if is_desc and not is_fndds[fi] else ()
             )
-            flags["candy"][j] = category == "candy" or low.startswith("candies")
-            flags["fast"][j] = group in {"Fast Foods", "Restaurant Foods"}
-            flags["native"][j] = group == "American Indian/Alaska Native Foods"
-            flags["commodity"][j] = category == "usda commodity" or "usda commodity" in low
-            flags["salt"][j] = bool(_WITH_SALT.search(low))
-            # a food's skin alone ("Potatoes, raw, skin"), not "flesh and skin"
-            flags["alcohol"][j] = category == "alcoholic beverage" or group in {"Beer", "Wine"}
-            flags["skin"][j] = "skin" in toks and not toks & {"flesh", "meat"}
+            head_words.append(phrase[-1] if phrase else "")
+            categories.append(category)
             brands.append(caps_tokens)
-            flags["brand"][j] = bool(caps)
-            for t in normalize_food_text(_BRAND.sub(" ", text)).tokens:
-                plain_vocab.setdefault(str(src[fi]), set()).add(t)
-            pr = frozenset(toks & _PROCESSED_WORDS)
-            if "dry heat" in low:  # a cooking method, not a dried food
-                pr = pr - {"dry"}
-            processed.append(pr)
-            flags["processed"][j] = bool(pr)
+            plain_vocab.setdefault(str(src[fi]), set()).update(plain)
+        postings = _postings(name_tokens)
         # a brand is named by its distinctive words only ("quaker", not "dark")
         # (within its own table: FNDDS writes "(Big Mac)" in plain case, which
         # must not make SR28's "McDONALD'S, BIG MAC" lose its brand word)
-        brands = [b - plain_vocab.get(str(src[name_food[j]]), set()) for j, b in enumerate(brands)]
-        name_food_a = np.asarray(name_food, dtype=np.int64)
-        name_state = np.asarray(
-            [food_state(str(desc[fi]), str(src[fi])) for fi in name_food], dtype=np.int64
+        brands = [
+            b - plain_vocab.get(str(src[name_food[j]]), set()) if b else b
+            for j, b in enumerate(brands)
+        ]
+        flags = _name_flags([text for text, _ in names], name_food_a, groups, categories, postings)
+        flags["brand"] = has_caps
+        processed = [frozenset()] * n
+        found: dict[int, set[str]] = {}
+        for t in _PROCESSED_WORDS & postings.keys():
+            for j in postings[t].tolist():
+                found.setdefault(j, set()).add(t)
+        for j, pr in found.items():
+            if "dry heat" in names[j][0].lower():  # a cooking method, not a dried food
+                pr.discard("dry")
+            processed[j] = frozenset(pr)
+        flags["processed"] = np.asarray([bool(pr) for pr in processed], dtype=bool)
+        flags = {k: flags[k] for k in _PENALTY_POINTS}
+        # a food's state, once per food (FNDDS names share their food's)
+        food_states = np.asarray(
+            [food_state(str(d), str(s)) for d, s in zip(desc, src, strict=True)], dtype=np.int64
         )
-        name_ncontent = np.asarray(
-            [len([t for t in k.split() if t not in COOKED_WORDS]) for k in keys], dtype=np.float64
-        )
+        name_state = food_states[name_food_a]
         vocab = sorted(postings)
         token_id = {t: i for i, t in enumerate(vocab)}
         name_head = np.asarray([token_id.get(h, -1) for h in head_words], dtype=np.int64)
-        name_ntok = np.asarray([len(k.split()) for k in keys], dtype=np.float64)
         name_len = np.fromiter((len(k) for k in keys), dtype=np.int64, count=n)
         penalty0 = sum(flags[k].astype(float) * p for k, p in _PENALTY_POINTS.items())
         # exact: unpenalised descriptions per key, lowest food id first
+        # ("Cereal, cooked, NFS", cooking words only, is no exact answer to
+        # "1 cup cooked")
+        is_description = np.asarray([d for _, d in names], dtype=bool)
+        keep = ~(penalty0 > 0) & is_description & (name_ncontent > 0)
+        id_rank = np.argsort(np.argsort(ids.astype(str), kind="stable"))
+        order = np.lexsort((np.arange(n), id_rank[name_food_a]))
         exact: dict[str, list[int]] = {}
-        order = sorted(range(n), key=lambda j: (ids[name_food[j]], j))
-        for j in order:
-            if penalty0[j] > 0 or not keys[j] or not names[j][1]:
-                continue
-            if all(t in COOKED_WORDS for t in keys[j].split()):
-                continue  # "Cereal, cooked, NFS" is no exact answer to "1 cup cooked"
+        for j in order[keep[order]].tolist():
             exact.setdefault(keys[j], []).append(j)
         return cls(
             food_ids=ids,
@@ -991,16 +988,16 @@ class FoodIndex:
             name_food=name_food_a,
             name_keys=keys,
             name_len=name_len,
-            phrase_len=np.asarray(phrase_len, dtype=np.int64),
+            phrase_len=np.asarray([len(p) for p in phrase_sets], dtype=np.int64),
             brand_tokens=brands,
             processed_tokens=processed,
             flags=flags,
-            postings={t: np.asarray(v, dtype=np.int64) for t, v in postings.items()},
+            postings=postings,
             name_ntok=name_ntok,
             name_head=name_head,
             token_id=token_id,
-            phrase_postings={t: np.asarray(v, dtype=np.int64) for t, v in phrase_post.items()},
-            head2_postings={t: np.asarray(v, dtype=np.int64) for t, v in head2_post.items()},
+            phrase_postings=_postings(phrase_sets),
+            head2_postings=_postings(head2_sets),
             exact=exact,
             vocab=vocab,
             name_state=name_state,
@@ -1515,6 +1512,79 @@ def _count_in(
     return np.bincount(
         idx[hit], None if weights is None else weights[hit], minlength=len(cands)
     ).astype(np.float64)
+
+
+def _brand_words(text: str, paren: bool) -> tuple[bool, frozenset[str], tuple[str, ...]]:
+    """Brand words of a table name (capitalised: "CHEERIOS", and in parentheses
+    for an FNDDS description, ``paren``: "Energy drink (No Fear)"): whether it
+    has any, their normalised words, and the name's words without capitalised words.
+    """
+    found = _BRAND.findall(text)
+    caps = [w for w in found if w not in _NOT_BRAND]
+    if paren:
+        caps += [
+            w
+            for par in _FNDDS_BRAND.findall(text)
+            for w in par.split()
+            if w[:1].isupper() and w not in _NOT_BRAND
+        ]
+    tokens = frozenset(t for w in caps for t in normalize_food_text(w).tokens)
+    plain = normalize_food_text(_BRAND.sub(" ", text) if found else text).tokens
+    return bool(caps), tokens, plain
+
+
+def _postings(rows: list) -> dict[str, np.ndarray]:
+    """``{word: sorted positions of the rows holding it}`` from each row's distinct words.
+
+    Words come in order of first appearance, as appending row by row gives.
+    """
+    counts = np.fromiter((len(words) for words in rows), dtype=np.int64, count=len(rows))
+    flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=object, count=int(counts.sum()))
+    if not len(flat):
+        return {}
+    word, words = pd.factorize(flat)  # codes in order of first appearance
+    positions = np.repeat(np.arange(len(rows), dtype=np.int64), counts)
+    bounds = np.cumsum(np.bincount(word, minlength=len(words)))[:-1]
+    by_word = np.split(positions[np.argsort(word, kind="stable")], bounds)
+    return dict(zip(words.tolist(), by_word, strict=True))
+
+
+def _name_flags(
+    texts: list[str],
+    name_food: np.ndarray,
+    groups: np.ndarray,
+    categories: list[str],
+    postings: dict[str, np.ndarray],
+) -> dict[str, np.ndarray]:
+    """Penalty flags (:data:`_PENALTY_POINTS`) of every name, but brand and processed."""
+    n = len(texts)
+    low = [t.lower() for t in texts]
+    cat = np.asarray(categories, dtype=object)
+
+    def holding(word: str) -> np.ndarray:
+        out = np.zeros(n, dtype=bool)
+        out[postings.get(word, [])] = True
+        return out
+
+    def per_food(test) -> np.ndarray:
+        return np.asarray([bool(test(g)) for g in groups], dtype=bool)[name_food]
+
+    return {
+        "baby": per_food(
+            lambda g: g == "Baby Foods" or g.startswith(("Baby ", "Infant formula"))
+        )  # FNDDS WWEIA categories
+        | (cat == "babyfood")
+        | (cat == "infant formula"),
+        "candy": (cat == "candy") | np.asarray([t.startswith("candies") for t in low], dtype=bool),
+        "fast": per_food(lambda g: g in {"Fast Foods", "Restaurant Foods"}),
+        "native": per_food(lambda g: g == "American Indian/Alaska Native Foods"),
+        "commodity": (cat == "usda commodity")
+        | np.asarray(["usda commodity" in t for t in low], dtype=bool),
+        "salt": np.asarray([bool(_WITH_SALT.search(t)) for t in low], dtype=bool),
+        # a food's skin alone ("Potatoes, raw, skin"), not "flesh and skin"
+        "skin": holding("skin") & ~holding("flesh") & ~holding("meat"),
+        "alcohol": (cat == "alcoholic beverage") | per_food(lambda g: g in {"Beer", "Wine"}),
+    }
 
 
 def _description_like(text: str) -> bool:

@@ -1023,12 +1023,28 @@ class FoodIndex:
         if len(token) >= 4 and not any(ch.isdigit() for ch in token):
             # (85 for long words: one wrong vowel in "jalepeno" is 87.5)
             cutoff = 85 if len(token) >= 8 else 88
-            hit = process.extractOne(token, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
+            near = self._vocab_near(len(token), cutoff)
+            hit = process.extractOne(token, near, scorer=fuzz.ratio, score_cutoff=cutoff)
             # a typo keeps its first letter; "kalbe" (a brand) is not "kale"
             if hit is not None and hit[0][0] == token[0] and abs(len(hit[0]) - len(token)) <= 2:
                 out = hit[0]
         self._typo_cache[token] = out
         return out
+
+    def _vocab_near(self, size: int, cutoff: int) -> list[str]:
+        """The words of :attr:`vocab` (in its order) long enough or short enough to
+        reach a :func:`rapidfuzz.fuzz.ratio` of ``cutoff`` with a word of ``size``
+        letters: the ratio is at most 100 × (1 − length difference / both lengths).
+        """
+        cache = self.__dict__.setdefault("_vocab_near_cache", {})
+        got = cache.get((size, cutoff))
+        if got is None:
+            got = cache[size, cutoff] = [
+                w
+                for w in self.vocab
+                if 100 * abs(len(w) - size) <= (100 - cutoff) * (len(w) + size)
+            ]
+        return got
 
     def strip_brands(self, norm: NormText) -> NormText | None:
         """The text without the words that look like a brand, or None if there are none.

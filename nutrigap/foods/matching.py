@@ -848,6 +848,36 @@ class FoodIndex:
     def n_names(self) -> int:
         return len(self.name_keys)
 
+    # --------------------------------------------------------------- pickling
+    def __getstate__(self) -> dict:
+        """State to pickle (the persisted index): the dicts of name positions as one
+        array each, the per-name brand and processing words only where there are any.
+
+        Thousands of small arrays and frozensets took most of the time to load.
+        """
+        state = dict(self.__dict__)
+        for name in _PACKED_POSITIONS:
+            if name in state:
+                state[name] = _pack_positions(state[name])
+        for name in _SPARSE_WORDS:
+            if name in state:
+                sets = state[name]
+                state[name] = (len(sets), {j: tuple(w) for j, w in enumerate(sets) if w})
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for name in _PACKED_POSITIONS:
+            if name in state:
+                state[name] = _unpack_positions(state[name])
+        for name in _SPARSE_WORDS:
+            if name in state:
+                size, words = state[name]
+                sets = [frozenset()] * size
+                for j, w in words.items():
+                    sets[j] = frozenset(w)
+                state[name] = sets
+        self.__dict__.update(state)
+
     # ------------------------------------------------------------------ build
     @classmethod
     def from_table(cls, foods: pd.DataFrame) -> FoodIndex:
@@ -1560,6 +1590,32 @@ def _count_in(
     return np.bincount(positions, weights, minlength=size)[cands].astype(np.float64)
 
 
+#: :class:`FoodIndex` attributes mapping words (or head ids) to name positions,
+#: pickled as one array each (:func:`_pack_positions`)
+_PACKED_POSITIONS = (
+    "postings",
+    "phrase_postings",
+    "head2_postings",
+    "brand_postings",
+    "_names_by_head",
+)
+#: :class:`FoodIndex` attributes holding a frozenset of words per name, mostly empty
+_SPARSE_WORDS = ("brand_tokens", "processed_tokens")
+
+
+def _pack_positions(arrays: dict) -> tuple[list, np.ndarray, np.ndarray]:
+    """``{key: int array}`` as its keys, the arrays end to end and where each ends."""
+    values = list(arrays.values())
+    flat = np.concatenate(values) if values else np.zeros(0, dtype=np.int64)
+    return list(arrays), flat, np.cumsum([len(v) for v in values])[:-1]
+
+
+def _unpack_positions(packed: tuple[list, np.ndarray, np.ndarray]) -> dict:
+    """The dict of :func:`_pack_positions` (its arrays are views of one array)."""
+    keys, flat, bounds = packed
+    return dict(zip(keys, np.split(flat, bounds), strict=True)) if keys else {}
+
+
 @contextlib.contextmanager
 def _gc_paused():
     """Pause the cyclic garbage collector, as when building or loading an index.
@@ -1732,7 +1788,7 @@ def _source_rule(cands: list[Candidate], norm: NormText) -> list[Candidate]:
 # ---------------------------------------------------------------- the tables
 #: Bump when :class:`FoodIndex` changes shape, so persisted indexes are rebuilt
 #: (the key also hashes the source of this module and of ``normalize``).
-INDEX_FORMAT: int = 2
+INDEX_FORMAT: int = 3
 _INDEX_CACHE: dict[str, FoodIndex] = {}
 _INDEX_CACHE_SIZE = 8
 _FINGERPRINT_COLUMNS = ("description", "source", "food_group", "additional_description")

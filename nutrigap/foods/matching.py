@@ -2623,6 +2623,7 @@ def _fmt_candidates(cands: list[Candidate]) -> str:
     return "; ".join(f"{c.food_id} {c.description} ({c.score:.0f})" for c in cands)
 
 
+@_gc_paused()
 def match_texts(
     texts: list[str] | np.ndarray,
     foods: pd.DataFrame | str | None = None,

@@ -835,14 +835,23 @@ class FoodIndex:
             tid = self.token_id.get(t)
             if tid is None or (self._is_head[tid] and t not in COLOUR_WORDS):
                 continue
-            post = self.postings[t]
             if self._n_heads(t) < (min_heads or SOFT_MIN_HEADS) and not _ADJECTIVE.search(t):
                 continue
-            pos = np.searchsorted(post, same_head)
-            pos[pos == len(post)] = 0
-            if not (post[pos] == same_head).any():
+            if not self._head_has(hid, t):
                 out.add(t)
         return frozenset(out)
+
+    def _head_has(self, hid: int, token: str) -> bool:
+        """Whether a name with head noun ``hid`` (a token id) has ``token`` (cached)."""
+        cache = self.__dict__.setdefault("_head_has_cache", {})
+        got = cache.get((hid, token))
+        if got is None:
+            post = self.postings[token]
+            same_head = self._names_by_head[hid]
+            pos = np.searchsorted(post, same_head)
+            pos[pos == len(post)] = 0
+            got = cache[hid, token] = bool((post[pos] == same_head).any())
+        return got
 
     @property
     def n_names(self) -> int:

@@ -344,6 +344,7 @@ _FRACTION_SLASH = "\u2044"
 _NUMBER = r"(?:\d+\s+\d+\s*/\s*\d+|\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
 _GLUED_UNIT = re.compile(r"^\d+(?:\.\d+)?([a-z]+)$")
 _NUM_TOKEN = re.compile(r"^\d+(?:\.\d+)?(?:/\d+)?$")
+_GLUED_FRACTION = re.compile(r"(\d)(\d/\d)")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _NONWORD = re.compile(r"[^a-z0-9%,/.\s]+")
 _DOT_NOT_DECIMAL = re.compile(r"(?<!\d)\.|\.(?!\d)")
@@ -372,7 +373,8 @@ def fold(text: str) -> str:
         t = unicodedata.normalize("NFKD", t).replace(_FRACTION_SLASH, "/")
         t = "".join(ch for ch in t if not unicodedata.combining(ch))
         t = t.encode("ascii", "ignore").decode("ascii").lower()
-    t = re.sub(r"(\d)(\d/\d)", r"\1 \2", t)  # NFKD "1½" gives "11/2"
+    if "/" in t:
+        t = _GLUED_FRACTION.sub(r"\1 \2", t)  # NFKD "1½" gives "11/2"
     if "&" in t:
         t = _M_AND_M.sub("mms", t)  # one word: M&M's is no "m and m"
     return _WS.sub(" ", t.replace("&", " and ")).strip()

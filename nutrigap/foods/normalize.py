@@ -212,14 +212,15 @@ _LEAN_AND_FAT = re.compile(r"\b(?:lean and )?(?:visible )?fat eaten\b")
 _NOT_EATEN = re.compile(r"\b(fat|skin) not eaten\b")
 _SKIN_EATEN = re.compile(r"\bskin eaten\b")
 _EATEN = re.compile(r"\s+eaten\b")  # "Lean Only Eaten"
-# "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
-# the first word, which USDA does not write ("Edamame, frozen, prepared")
+# "crushed pineapple in juice", "peaches in light syrup": USDA's packs
 _PACKED_IN = re.compile(
     r"\s+(?:packed\s+)?in\s+(?:(?:its|their)\s+(?:own\s+)?|natural\s+|100%\s+)?"
     r"(?P<medium>(?:heavy\s+|light\s+|extra\s+light\s+)?syrup|juice|water)\b"
     r"(?<!\bjuice in juice)"
 )
 _POPPED_IN_FAT = re.compile(r"\bpopped in (?:fat|oil)\b")
+# "Edamame, Green or Immature", "Coconut, Young or Immature": NCCDB's gloss of
+# the first word, which USDA does not write ("Edamame, frozen, prepared")
 _OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
 # a dry good said to be dry after the comma ("Oatmeal, Regular or Quick,
 # Dry", "Quinoa, Uncooked") or uncooked before it ("2 c uncooked rice") is

@@ -17,9 +17,13 @@ such as "organic", quantities such as "2 cups" left in the text, a few typos):
    diary on a ``--diary-distinct``-row lookup table keyed by the text.
 
 ``rebuild`` includes building the food index (first use, or disk cache
-disabled); ``cold`` reads the index persisted in the user cache directory (a
-new process); ``warm`` is every later call in the process, with texts new to
-the matcher in workload 1. Times are the minimum over ``--repeat`` runs.
+disabled); ``cold`` reads the index persisted in the user cache directory, as
+a new process does (measured in the same process after ``rebuild``, so the
+text normalisation caches are already warm: a new process takes a little
+longer); ``warm`` is every later call in the process, with texts new to the
+matcher in workload 1. Both workloads match without the alias table (the cost
+of understanding free text: an alias answers in a dictionary lookup). Times are the minimum over
+``--repeat`` runs.
 """
 
 from __future__ import annotations

@@ -1653,3 +1653,9 @@ def test_a_diary_names_qualifiers_are_kept():
 def test_usda_notes_that_name_no_food():
     m = match_foods(_diary(["Bread, White, Commercially Prepared"]))
     assert m["food_id"].iloc[0] == "18069"  # was the toasted bread: its note cost words
+
+
+def test_the_fat_the_text_says_was_eaten():
+    m = match_foods(_diary(["Beef Steak, Flank, Lean and Fat Eaten", "flank steak"]))
+    assert "separable lean and fat" in m["matched_description"].iloc[0]  # the alias's twin
+    assert "separable lean only" in m["matched_description"].iloc[1]  # the alias food

@@ -203,6 +203,8 @@ on the third tuning set):
 - an alias food does not fit a text naming a stand-in ("imitation crab meat")
   or a vegetarian version ("veggie bacon") it is not; a flavour word alone
   after a brand ("Orbit, Peppermint") is no food; "tinned" is canned;
+- a cut said eaten "lean and fat" (or "lean only") takes the alias food's
+  USDA twin with that trim (:func:`_trim_sibling`);
 - recipe lines: steps after the comma on a part of the food ("rind
   removed", "tips removed", "bottom third only") and words such as scaled,
   gutted, scrubbed, soaked are not words of the food; a rack, rib, shot or
@@ -2094,6 +2096,30 @@ def _kind(description: str) -> str:
     return segs[0]
 
 
+def _trim_sibling(idx: FoodIndex, p: int, norm: NormText) -> int:
+    """The alias food at ``p``, or its twin with the fat the text says was eaten.
+
+    USDA describes each cut twice, "separable lean only" and "separable lean
+    and fat", otherwise alike: "Beef Steak, Flank, Lean and Fat Eaten" (the
+    alias "flank steak" is lean only) is the lean-and-fat twin.
+    """
+    toks = set(norm.tokens)
+    if not {"lean", "fat"} <= toks and not {"lean", "only"} <= toks:
+        return p
+    desc = str(idx.descriptions[p])
+    if "only" not in toks and "lean only" in desc:
+        twin = desc.replace("lean only", "lean and fat")
+    elif "only" in toks and "lean and fat" in desc:
+        twin = desc.replace("lean and fat", "lean only")
+    else:
+        return p
+    by_desc = idx.__dict__.get("_pos_by_description")
+    if by_desc is None:
+        by_desc = {str(d): i for i, d in enumerate(idx.descriptions)}
+        idx.__dict__["_pos_by_description"] = by_desc
+    return by_desc.get(twin, p)
+
+
 def _content_words(norm: NormText) -> frozenset[str]:
     """A text's words but cooking and size words ("1 large mashed potato" → mashed, potato)."""
     return frozenset(t for t in norm.tokens if t not in COOKED_WORDS or t == "mashed")
@@ -2842,6 +2868,7 @@ def match_texts(
                         p = sib
                 else:
                     p = _raw_form(idx, p, norm, st)
+                p = _trim_sibling(idx, p, norm)
                 desc0 = str(idx.descriptions[p])
                 if (
                     str(idx.sources[p]) == "sr28"
@@ -2902,7 +2929,7 @@ def match_texts(
                     _contained_alias(alias_heads, bare or norm, idx, pos_of)
                 )
                 if got is not None:
-                    p = _raw_form(idx, pos_of[got[0]], norm, states[qi])
+                    p = _trim_sibling(idx, _raw_form(idx, pos_of[got[0]], norm, states[qi]), norm)
                     desc = str(idx.descriptions[p])
                     if _alias_fits(
                         norm,

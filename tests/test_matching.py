@@ -1659,3 +1659,9 @@ def test_the_fat_the_text_says_was_eaten():
     m = match_foods(_diary(["Beef Steak, Flank, Lean and Fat Eaten", "flank steak"]))
     assert "separable lean and fat" in m["matched_description"].iloc[0]  # the alias's twin
     assert "separable lean only" in m["matched_description"].iloc[1]  # the alias food
+
+
+def test_a_description_joining_foods_is_no_exact_answer_to_one_food():
+    m = match_foods(_diary(["Gravy, Turkey", "turkey with gravy"]))
+    assert m["matched_description"].iloc[0].startswith("Gravy, turkey")
+    assert m["food_id"].iloc[1] == "fndds:27142200"  # Turkey with gravy

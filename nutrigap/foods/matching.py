@@ -2757,9 +2757,12 @@ def match_texts(
     for i, rn in enumerate(raw_norms):
         if rn.key and (i in changed_set or len([sg for sg in rn.segments if sg]) >= 2):
             ex = idx.lookup_exact(rn)
-            # ("Chickpeas, raw" is not FNDDS's cooked "Chickpeas, NFS")
-            if ex is not None and not states_conflict(
-                states[i], food_state(ex.description, ex.source)
+            # ("Chickpeas, raw" is not FNDDS's cooked "Chickpeas, NFS"; "Gravy,
+            # Turkey" is not "Turkey with gravy")
+            if (
+                ex is not None
+                and not states_conflict(states[i], food_state(ex.description, ex.source))
+                and not _joins_more(ex.description, rn)
             ):
                 raw_exact[i] = ex
     found: dict[int, list[Candidate]] = {}
@@ -2917,6 +2920,8 @@ def match_texts(
                 states_conflict(states[qi], food_state(exact.description, exact.source))
                 # "coffee with creamer" is not "Coffee creamer, NFS"
                 or (norm.joined and not _names_both(norm, exact.description))
+                # nor "Gravy, Turkey" "Turkey with gravy"
+                or _joins_more(exact.description, norm)
             ):
                 exact = None
             contained = None
@@ -3074,6 +3079,11 @@ _FLAVOUR_ONLY = frozenset(
     spearmint caramel cinnamon mango raspberry blueberry coconut peach grape butterscotch
     """.split()
 )
+
+
+def _joins_more(description: str, norm: NormText) -> bool:
+    """A description joining foods ("Turkey with gravy") for a text that joins none."""
+    return not norm.joined and normalize_food_text(description).joined
 
 
 def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:

@@ -782,6 +782,22 @@ class FoodIndex:
             )
         return got
 
+    def _leads_with_brand(self, segs: list[tuple[str, ...]], brand_like: bool) -> bool:
+        """Whether a text's first comma segment is a brand to set aside.
+
+        Its words are unknown to the table (and look like a brand, with
+        ``brand_like``) or make a brand segment (:meth:`_brand_segment`), and
+        more than a lone flavour follows ("Orbit, Peppermint" keeps its brand).
+        """
+        return (
+            len(segs) > 1
+            and not _lone_flavour(segs[1:])
+            and (
+                all(t not in self.postings and (not brand_like or _brand_like(t)) for t in segs[0])
+                or self._brand_segment(segs)
+            )
+        )
+
     def _brand_segment(self, segs: list[tuple[str, ...]]) -> bool:
         """Whether a text's leading comma segment is a brand ("Olive Garden, pizza").
 
@@ -1099,14 +1115,7 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         if not segs:
             return None
-        if (
-            len(segs) > 1
-            and not _lone_flavour(segs[1:])
-            and (
-                all(t not in self.postings and _brand_like(t) for t in segs[0])
-                or self._brand_segment(segs)
-            )
-        ):
+        if self._leads_with_brand(segs, brand_like=True):
             segs = segs[1:]  # ("Sushi, with fish" is sushi)
         known = [t for sg in segs for t in sg if self._correct(t) is not None]
         if self._correct(segs[0][-1]) is not None and len(known) >= 2:
@@ -1138,11 +1147,7 @@ class FoodIndex:
         segs = [sg for sg in norm.segments if sg]
         # "Gardenia, High Fiber Wheat Raisin Loaf": a leading segment of words
         # the table does not know is a brand, not a food
-        if (
-            len(segs) > 1
-            and not _lone_flavour(segs[1:])
-            and (all(t not in self.postings for t in segs[0]) or self._brand_segment(segs))
-        ):
+        if self._leads_with_brand(segs, brand_like=False):
             segs = segs[1:]
         category = len(segs) > 1 and " ".join(segs[0]) in CATEGORY_WORDS
         # a leading category ("Babyfood, cereal") is not a word of the food
@@ -2051,23 +2056,49 @@ _IN_CANS = re.compile(
 _SALT_VARIANT = re.compile(r"no salt added|low sodium|reduced sodium")
 
 
+def _index_memo(idx: FoodIndex, name: str, build):
+    """``build()``, made once per index and kept on it under ``name``.
+
+    (The lookups of the alias rules below: not persisted, built on first use.)
+    """
+    got = idx.__dict__.get(name)
+    if got is None:
+        got = idx.__dict__[name] = build()
+    return got
+
+
+def _sr28_groups(idx: FoodIndex, name: str, key, keep=None) -> dict[str, list[int]]:
+    """Positions of the SR28 descriptions ``keep`` accepts, grouped by ``key(description)``."""
+
+    def build() -> dict[str, list[int]]:
+        groups: dict[str, list[int]] = {}
+        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
+            d = str(d)
+            if src == "sr28" and (keep is None or keep(d)):
+                groups.setdefault(key(d), []).append(p)
+        return groups
+
+    return _index_memo(idx, name, build)
+
+
+def _first_segment(description: str) -> str:
+    """A description's first comma segment, lower case."""
+    return description.split(",")[0].strip().lower()
+
+
 def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
     """Position of the SR28 canned food of a description's kind, or None.
 
     "1 can black beans" (the alias is boiled black beans) → "Beans, black
-    turtle, mature seeds, canned": an SR28 food with the same first comma
-    segment that says canned, sharing the most words but cooking words with
-    the description, then with the fewest of its own; a no-salt-added or
-    low-sodium variant only when the text says so.
+    turtle, mature seeds, canned": an SR28 food of the same kind (:func:`_kind`)
+    that says canned, naming the most of the text's words, then not a
+    condensed soup unless the text says so, then sharing the most words but
+    cooking words with the description; a no-salt-added or low-sodium variant
+    only when the text says so; then the lowest id.
     """
-    canned = idx.__dict__.get("_canned_by_kind")
-    if canned is None:
-        canned = {}
-        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
-            d = str(d)
-            if src == "sr28" and re.search(r"\bcanned\b", d.lower()):
-                canned.setdefault(_kind(d), []).append(p)
-        idx.__dict__["_canned_by_kind"] = canned
+    canned = _sr28_groups(
+        idx, "_canned_by_kind", _kind, lambda d: re.search(r"\bcanned\b", d.lower()) is not None
+    )
     options = canned.get(_kind(description))
     if not options:
         return None
@@ -2077,7 +2108,7 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     scored = []
     for p in options:
         d = str(idx.descriptions[p])
-        dtoks = set(normalize_food_text(d).tokens)
+        dtoks = set(idx.desc_tokens(p))
         own = set(_desc_words(d)) - COOKED_WORDS - _STATE_WORDS
         salt = bool(_SALT_VARIANT.search(d.lower())) and not salt_said
         # (a condensed soup needs its water: only when the text says so)
@@ -2113,10 +2144,9 @@ def _trim_sibling(idx: FoodIndex, p: int, norm: NormText) -> int:
         twin = desc.replace("lean and fat", "lean only")
     else:
         return p
-    by_desc = idx.__dict__.get("_pos_by_description")
-    if by_desc is None:
-        by_desc = {str(d): i for i, d in enumerate(idx.descriptions)}
-        idx.__dict__["_pos_by_description"] = by_desc
+    by_desc = _index_memo(
+        idx, "_pos_by_description", lambda: {str(d): i for i, d in enumerate(idx.descriptions)}
+    )
     return by_desc.get(twin, p)
 
 
@@ -2138,19 +2168,12 @@ def _cooked_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
     if not cook:
         return None
-    by_lead = idx.__dict__.get("_sr28_by_lead")
-    if by_lead is None:
-        by_lead = {}
-        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
-            if src == "sr28":
-                by_lead.setdefault(_lead_segments(str(d)), []).append(p)
-        idx.__dict__["_sr28_by_lead"] = by_lead
+    by_lead = _sr28_groups(idx, "_sr28_by_lead", _lead_segments)
     words = set(_desc_words(description)) - COOKED_WORDS
     scored = []
     for p in by_lead.get(_lead_segments(description), ()):
         d = str(idx.descriptions[p])
-        toks = set(normalize_food_text(d).tokens)
-        if cook <= toks:
+        if cook <= set(idx.desc_tokens(p)):
             own = set(_desc_words(d)) - COOKED_WORDS
             scored.append((-len(words & own), len(own - words), len(d), p))
     return min(scored)[3] if scored else None
@@ -2188,15 +2211,10 @@ def _raw_sibling(
     """
     if description.lower().startswith(("soup", "beverages")):
         return None  # (no soup or drink is bought "raw": "Soup, chicken broth cubes, dry")
-    raw = idx.__dict__.get("_raw_by_first")
-    if raw is None:
-        raw = {}
-        for p, (d, src) in enumerate(zip(idx.descriptions, idx.sources, strict=True)):
-            d = str(d)
-            if src == "sr28" and _RAW_FORM.search(d.lower()):
-                raw.setdefault(d.split(",")[0].strip().lower(), []).append(p)
-        idx.__dict__["_raw_by_first"] = raw
-    options = raw.get(description.split(",")[0].strip().lower())
+    raw = _sr28_groups(
+        idx, "_raw_by_first", _first_segment, lambda d: _RAW_FORM.search(d.lower()) is not None
+    )
+    options = raw.get(_first_segment(description))
     if not options:
         return None
     if need is not None:
@@ -2307,14 +2325,15 @@ def _frozen_kind(idx: FoodIndex, description: str, source: str) -> bool:
         ("beverages", "restaurant", "fast food")
     ):
         return True
-    kinds = idx.__dict__.get("_frozen_kinds")
-    if kinds is None:
-        kinds = {
+    kinds = _index_memo(
+        idx,
+        "_frozen_kinds",
+        lambda: {
             (str(src), _family(str(d))[1])
             for d, src in zip(idx.descriptions, idx.sources, strict=True)
             if re.search(r"\bfrozen\b", str(d).lower())
-        }
-        idx.__dict__["_frozen_kinds"] = kinds
+        },
+    )
     return (source, _family(description)[1]) in kinds
 
 

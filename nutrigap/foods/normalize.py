@@ -180,7 +180,7 @@ _NOT_A_BAR = re.compile(
     r"raisins?|peanuts?|less|reduced)\b"
 )
 _LEADING_AMOUNT = re.compile(
-    r"^\s*\d+(?:[./]\d+)?(?:\s+\d+/\d+)?(?![\d./]|\s*%)\s*"
+    r"^\s*" + _AMOUNT + r"(?![\d./]|\s*%)\s*"
     r"(?:(?:oz|ounces?|g|grams?|squares?|pieces?|bars?|tbsp|cups?|c)\b\.?\s*)?"
 )
 
@@ -253,6 +253,7 @@ _EMPTY_QUALIFIER = re.compile(
     r"^\s*(?:tall|grande|venti|short|trenta|kids?|small|medium|large|regular size|"
     r"snack size|fun size|king size|family size)\s*$"
 )
+#: Sizes in an amount ("1 small head cauliflower", "8 oz medium, ...").
 _SIZE_WORDS = frozenset("large medium small big jumbo extra lg md sm med".split())
 # segments of a food's name that cleaning would read as recipe steps
 _NAME_QUALIFIER = re.compile(
@@ -283,7 +284,6 @@ _INLINE_COMMENT = re.compile(
 )
 
 #: Product nouns that alternatives share ("potato or white bread").
-_SIZES = frozenset("small medium large extra jumbo big".split())
 _SHARED_HEADS = frozenset(
     "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
 )
@@ -655,7 +655,7 @@ def normalize_food_text(text: str) -> NormText:
                 # "8 fl oz", "1 sm head cabbage": drop the whole run of units
                 last_unit = w
                 continue
-            if after_number and w in _SIZES:
+            if after_number and w in _SIZE_WORDS:
                 continue  # "1 small head cauliflower": a size within the run
             after_number = False
             if w in {"without", "no"}:  # "without salt", "no added sugar": absent

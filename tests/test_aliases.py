@@ -248,6 +248,7 @@ LATER_LABELS = [
     "match_labels_round3.csv",
     "match_labels_round4.csv",
     "match_labels_round5.csv",
+    "match_labels_round6.csv",
 ]
 
 

@@ -81,7 +81,8 @@ UNIT_WORDS: frozenset[str] = frozenset(
     inch inches bunch bunches package packages pkg jar jars bottle bottles container
     square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
     ear ears loaf loaves tub tubs box boxes pack packs knob knobs rack racks rib ribs shot shots
-    tube tubes
+    tube tubes dashes pinches splash splashes drizzle drop drops ball balls strip strips
+    sleeve sleeves pt rasher rashers
     """.split()
 )
 
@@ -100,6 +101,9 @@ PREP_WORDS: frozenset[str] = frozenset(
     good quality best favorite favourite choice store bought storebought leftover very ripe
     optional divided additional more about approximately thick thin preferably such fully
     serving garnish decorating taste needed desired warm lukewarm
+    squeezed stirred scooped leveled levelled spooned sifted snipped pureed picked
+    deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
+    diagonally scant generous few couple unwaxed
     """.split()
 )
 
@@ -134,13 +138,13 @@ _COOKING = re.compile(
 # "1/2 c to 1 cup pistachios", "2 to 3 tbsp honey"
 _MEASURE_RE = (
     r"(?:cups?|c|tablespoons?|tbsps?|tbs|teaspoons?|tsps?|oz|ounces?|lbs?|pounds?|g|grams?|"
-    r"kg|ml|l)"
+    r"kg|ml|l|sticks?)"
 )
 _AMOUNT = r"\d+(?:[./]\d+)?(?:\s+\d+/\d+)?"
 _SECOND_AMOUNT = re.compile(
     r"^(\s*" + _AMOUNT + r"\s*(?:" + _MEASURE_RE + r"\.?\s+)?)"
     # (not a percentage, "1 lb - 85% lean", nor a can size, "1 or 2 3-oz cans")
-    r"(?:plus|to|or|-)\s+" + _AMOUNT + r"(?![\d%-]|\s*%)\s*(?:" + _MEASURE_RE + r"\b\.?)?\s*"
+    r"(?:plus|to|or|and|-)\s+" + _AMOUNT + r"(?![\d%-]|\s*%)\s*(?:" + _MEASURE_RE + r"\b\.?)?\s*"
 )
 # a part of a vegetable or a step after the comma ("1 leek, white and light
 # green parts only", "1/2 english cucumber, seeds removed", "celery stalks,
@@ -160,7 +164,7 @@ _PART_CLAUSE = re.compile(
 # (or the peel) of that fruit
 _SIZE = r"(?:large|small|medium|lg|sm|md|whole)"
 _JUICE_OF = re.compile(
-    r"^\s*(?:\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*)?(?:finely\s+|freshly\s+)?"
+    r"^\s*(?:the\s+)?(?:\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*)?(?:finely\s+|freshly\s+)?"
     r"(?:grated\s+|squeezed\s+)?(?P<part>zest and juice|juice and zest|juice|zest)\s+"
     r"(?:of|from)\s+(?:about\s+)?(?:(?:\d[\d/.\s]*|(?:one|two|three|four|half)\s+)"
     + _SIZE
@@ -283,6 +287,87 @@ _INLINE_COMMENT = re.compile(
     r"\b.*$"
 )
 
+# what an ingredient is for, or how much of it per what ("vegetable oil for
+# frying", "butter for the pan", "sugar to sprinkle", "1-2 eggs per person"):
+# the rest of the line says nothing of the food
+_PURPOSE = re.compile(
+    r"\s+(?:for\s+(?:(?:the|a|an|your)\s+[a-z]+|(?:deep|pan|shallow|stir)?[a-z-]*ing\b|"
+    r"(?:deep|pan|shallow|stir)\s+frying\b|garnish|serving|tamales?)|"
+    r"to\s+(?:coat|top|sprinkle|serve|taste|thicken|finish|garnish|drizzle|brush|grease|"
+    r"cover|dust|season|dip)\b|"
+    r"per\s+(?:person|serving|sandwich|portion|plate|glass|bowl|taco|burger|guest)\b).*$"
+)
+# a heading before a colon: "For the pans: a firm lump of unsalted butter"
+_FOR_HEADING = re.compile(r"^\s*for\s+[^:,]{1,30}:\s*")
+# vague amounts: "a few dashes of", "a couple pinches", "a pinch or two of",
+# "a generous handful of", "Splash of", "a few sprigs", "8 or so"
+_VAGUE_MEASURE = (
+    r"(?:pinch|dash|splash|drizzle|sprinkle|sprinkling|handful|bunch|sprig|knob|sleeve|ball|"
+    r"dollop|squeeze|drop|glug|ounce|stalk|head|clove|piece|strip|spoonful|sheet|lump)(?:es|s)?"
+)
+_VAGUE_WORD = r"(?:few|couple|generous|good|heaping|scant|little|separate|firm|nice)"
+_VAGUE_LEAD = re.compile(
+    r"^\s*(?:(?:(?:a|an|one)\s+(?:" + _VAGUE_WORD + r"\s+)*|(?:" + _VAGUE_WORD + r"\s+)+)"
+    r"(?:(?:small|large|medium|[a-z]+-sized?)\s+)?(?:of\s+)?" + _VAGUE_MEASURE
+    + r"\s+(?:or\s+(?:two|so)\s+)?(?:of\s+)?|"
+    r"(?:(?:small|large|medium)\s+)?" + _VAGUE_MEASURE + r"\s+(?:or\s+two\s+)?of\s+|"
+    r"(?:a|an)\s+(?:few|couple)\s+(?:of\s+)?)"
+)
+# freshly squeezed juice is USDA's raw juice ("Lemon juice, raw")
+_FRESH_SQUEEZED = re.compile(
+    r"\b(?:freshly|fresh)[\s-]+squeezed\b(?=[a-z\s-]*\bjuices?\b(?!\s+(?:of|from)\b))"
+)
+# a measure noun after the food: "10 thyme sprigs", "2 celery stalks"
+_TRAILING_MEASURE = re.compile(r"(?<=[a-z])\s+(?:sprigs?|stalks?)\b(?=\s*(?:,|$))")
+_OR_SO = re.compile(r"^(\s*\d[\d/.\s-]*?)\s+or\s+so\b")
+# either of two states is no state: "peas, fresh or frozen", "coconut,
+# toasted or not", "stock, store-bought or homemade"
+_EITHER_STATE = re.compile(
+    r"\b(?:fresh|frozen|dried|canned|toasted|untoasted|sweetened|unsweetened|homemade|"
+    r"store-bought|cooked|raw)\s+or\s+(?:not|fresh|frozen|dried|canned|toasted|untoasted|"
+    r"sweetened|unsweetened|homemade|store-bought|cooked|raw)\b"
+)
+# sizes written as one word: "medium-size", "bun-size", "fist-sized",
+# "inch-long", "thick-cut" ("3-inch" is left to the amount)
+_SIZE_TOKEN = re.compile(
+    r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|thin)-cut$"
+)
+# a later comma segment that is a step, a part removed or a comment ("bacon,
+# cooked until crisp", "pepperoncini, brine reserved", "oil, enough to coat
+# the pot", "pasta, any shape", "scallions, green and white parts")
+_STEP_CLAUSE = re.compile(
+    r"^\s*(?:(?!(?:the\s+)?(?:skins?|fat)\b)(?:[a-z]+\s+){0,3}?(?:removed|discarded|reserved|intact|attached|snapped|"
+    r"stripped|off)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
+    r"colour|variety|size)\b|whole\s+if\b|or\s+more\b|more\s+or\s+less\b|but\b|then\b|"
+    r"ideally\b|in\s+one\s+piece\b|in\s+(?:a|the)\s+|with\s+(?:the|a|an|some)\s+|"
+    r"(?:both\s+)?(?:white|green)\s+and\s+(?:(?:most|some|all)\s+of\s+)?(?:light\s+|pale\s+|"
+    r"dark\s+)?(?:green|white)\s+parts?\b|per\b)"
+)
+# past participles that name a food or its state, not a kitchen step
+_IDENTITY_PARTICIPLES = frozenset(
+    """
+    salted unsalted sweetened unsweetened smoked dried canned cooked boiled baked roasted
+    fried grilled steamed stewed braised poached sauteed pickled toasted cured uncured aged
+    seasoned enriched fortified reduced blanched breaded marinated creamed condensed
+    evaporated concentrated flavored flavoured whipped mashed puffed malted fermented
+    powdered refried stuffed packed drained rolled cracked sprouted dehydrated unbleached
+    bleached broiled scrambled shredded grated sliced diced chopped minced crushed ground
+    skinned boned deboned frosted glazed iced candied caramelized carbonated filtered
+    distilled pasteurized unpasteurized clarified cultured salt-cured frenched
+    """.split()
+)
+_PARTICIPLE_STEP = re.compile(r"^\s*(?:and\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b(?:\s+([a-z]+))?")
+# "bacon, cooked until crisp", "rosemary, briefly fried in oil": a state
+# followed by how (kept as the state alone)
+_STEP_HOW = frozenset("until according over under at then in with on to into briefly".split())
+# "rinsed and dried", "trimmed, rinsed well, and dried": patted dry, not a
+# dried food
+# the first parts of "well-stirred", "fresh-squeezed", "hand-torn", "rough-chopped"
+_PREP_ADVERBS = frozenset("well fresh freshly hand rough roughly fine finely thin thinly".split())
+_WASHED_DRIED = re.compile(
+    r"\b(?:rinsed|washed|cleaned|patted|spun|scrubbed|trimmed)\b[^()]*?\bdried\b"
+)
+
 #: Product nouns that alternatives share ("potato or white bread").
 _SHARED_HEADS = frozenset(
     "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
@@ -342,6 +427,8 @@ CATEGORY_WORDS: frozenset[str] = frozenset(
 )
 
 _FRACTION_SLASH = "\u2044"
+# en and em dashes, minus sign, non-breaking hyphen: ASCII folding would drop them
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 _NUMBER = r"(?:\d+\s+\d+\s*/\s*\d+|\d+(?:\.\d+)?(?:\s*/\s*\d+)?)"
 _GLUED_UNIT = re.compile(r"^\d+(?:\.\d+)?([a-z]+)$")
 _NUM_TOKEN = re.compile(r"^\d+(?:\.\d+)?(?:/\d+)?$")
@@ -371,6 +458,7 @@ def fold(text: str) -> str:
         t = text.lower()
     else:
         t = re.sub("[\u2122\u00ae\u00a9\u2120]", " ", text)  # ™ ® © ℠
+        t = t.translate(_DASHES)  # "4–5 pound": a range, not "45"
         t = unicodedata.normalize("NFKD", t).replace(_FRACTION_SLASH, "/")
         t = "".join(ch for ch in t if not unicodedata.combining(ch))
         t = t.encode("ascii", "ignore").decode("ascii").lower()
@@ -512,6 +600,12 @@ def _clean(text: str) -> str:
         t = _BIRDS_EYE.sub("thai", t)
         t = _VARIETY_CHILI.sub(lambda m: m.group(1) + " pepper", t)
         t = _KIND_CHILI.sub(lambda m: m.group(1) + " chili pepper", t)
+    if "alcohol" in t and _ALCOHOL_FREE.search(t):
+        # "Athletic Brewing, Run Wild, Non-Alcoholic IPA", "Giesen Rose,
+        # Dealcoholized": USDA's one non-alcoholic beer and wine (the maker
+        # and style do not change them); other alcohol-free drinks (cider,
+        # spirits, cocktail mixes) are left as written
+        t = _alcohol_free(t)
     if ("0.0" in t or "n/a" in t) and _BEER_CONTEXT.search(t):
         # "Heineken 0.0", "Beck's N/A": the brewer's non-alcoholic beer
         t = _NA_BEER.sub(" " if "alcohol" in t else " non alcoholic beer ", t)
@@ -603,6 +697,33 @@ _BEER_CONTEXT = re.compile(
     r"stella|artois|becks?|bitburger|clausthaler|erdinger|budweiser|bud|coors|corona|"
     r"carlsberg|asahi|kirin|amstel|krombacher|warsteiner|paulaner|moretti|estrella)\b"
 )
+_ALCOHOL_FREE = re.compile(
+    r"\b(?:non[\s-]?alcoholic|alcohol[\s-](?:free|removed)|(?:de|un)[\s-]?alcoholi[sz]ed|"
+    r"zero[\s-]alcohol)\b"
+)
+_WINE_CONTEXT = re.compile(
+    r"\b(?:wine|rose|chardonnay|merlot|cabernet|sauvignon|pinot|riesling|prosecco|champagne|"
+    r"sparkling\s+white|sparkling\s+red|shiraz|syrah|malbec|tempranillo|zinfandel|blanc|rosso|"
+    r"bianco|cava)\b"
+)
+_OTHER_DRINK = re.compile(
+    r"\b(?:juice|soda|cocktail|mix|punch|sangria|cider|spritz|mocktail|margarita|mojito|"
+    r"syrup|spirits?|gin|rum|tequila|whiske?y|vodka|aperitif|aperitivo|bitters|kombucha|"
+    r"seltzer|water|tea|coffee|vanilla|extract|mouthwash)\b"
+)
+
+
+def _alcohol_free(t: str) -> str:
+    """A text naming an alcohol-free drink, as USDA's non-alcoholic beer or wine."""
+    if _WINE_CONTEXT.search(t) or (
+        re.search(r"\b(?:de|un)[\s-]?alcoholi[sz]ed\b", t) and not _BEER_CONTEXT.search(t)
+    ):
+        return "non alcoholic wine"
+    if _BEER_CONTEXT.search(t) or not _OTHER_DRINK.search(t):
+        return "non alcoholic beer"
+    return t
+
+
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -803,6 +924,13 @@ def clean_query(text: str) -> str:
         return text
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
+    t = _FOR_HEADING.sub("", t)
+    t = _OR_SO.sub(r"\1", t)
+    t = _VAGUE_LEAD.sub("", t)
+    if "squeezed" in t:
+        t = _FRESH_SQUEEZED.sub("raw", t)
+    if "sprig" in t or "stalk" in t:
+        t = _TRAILING_MEASURE.sub("", t)
     t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
     if "%" in t and "chocolate" in t:
         t = _cacao_band(t) or t
@@ -852,6 +980,9 @@ def clean_query(text: str) -> str:
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
+    t = _PURPOSE.sub("", t)
+    if " or " in t:
+        t = _EITHER_STATE.sub(" ", t)
     if "gluten" in t and not _GRAIN_PRODUCT.search(t):
         t = _GLUTEN_FREE.sub("", t)
     amount = _NUM_TOKEN.match(t.split()[0]) is not None if t.split() else False
@@ -867,6 +998,7 @@ def clean_query(text: str) -> str:
             and w not in _STATE_FORM_WORDS
             and not _NUM_TOKEN.match(w)
             and not (amount and _CLAIM_WORD.match(w))
+            and w not in {"and", "or"}
             for w in re.findall(r"[a-z0-9/.%-]+", head)
         ):
             break
@@ -893,14 +1025,29 @@ def clean_query(text: str) -> str:
             # Sweetened", "Peanuts, Roasted in Oil, Salted" say what the food is
             kept.append(seg)
             continue
-        if _AFTER_COMMA_PREP.match(seg) or _PART_CLAUSE.match(seg) or not seg.strip():
+        step = _PARTICIPLE_STEP.match(seg) if amount else None
+        if (
+            _AFTER_COMMA_PREP.match(seg)
+            or _PART_CLAUSE.match(seg)
+            or _STEP_CLAUSE.match(seg)
+            or not seg.strip()
+            or (
+                step is not None
+                and (
+                    (step[1] not in _IDENTITY_PARTICIPLES and step[1] not in _STATE_FORM_WORDS)
+                    or (step[2] in _STEP_HOW and step[1] != "packed")
+                )
+            )
+        ):
             # everything after a preparation note is commentary, but for a
-            # state or form ("Broccoli, Chopped, Boiled")
+            # state or form ("Broccoli, Chopped, Boiled"; not the "dried" of
+            # "rinsed and dried")
+            later = ",".join(segs[si:])
+            washed = _WASHED_DRIED.search(later) is not None
             kept_forms += [
                 w
-                for later in segs[si:]
                 for w in re.findall(r"[a-z]+", later)
-                if w in _STATE_FORM_WORDS
+                if w in _STATE_FORM_WORDS and not (washed and w == "dried")
             ]
             break
         kept.append(seg)
@@ -919,6 +1066,7 @@ def clean_query(text: str) -> str:
         second = re.split(r"\s+(?:of|for|to|from)\s+", kept[0][m.end() :])[0].split()
         fw = first.split()
         # "canola or vegetable oil": one modifier before "or", the head after it
+        meat_first = any(singular(w) in _MEAT_WORDS for w in fw)
         lead = [
             w
             for w in fw
@@ -926,6 +1074,7 @@ def clean_query(text: str) -> str:
             and w not in UNIT_WORDS
             and w not in NOISE_WORDS
             and w not in PREP_WORDS
+            and (w != "ground" or meat_first)  # "freshly ground black or pink pepper"
         ]
         if second and _NUM_TOKEN.match(second[0]):
             pass  # "1 c sugar or 1/2 c honey": two whole amounts, the first kept
@@ -961,7 +1110,14 @@ def clean_query(text: str) -> str:
         ):
             out.append(w)  # a pizza's "thin crust" is the pizza's, no preparation
             continue
-        if bare in PREP_WORDS or bare in {"store-bought", "good-quality", "high-quality"}:
+        if (
+            bare in PREP_WORDS
+            or bare in {"store-bought", "good-quality", "high-quality"}
+            or _SIZE_TOKEN.match(bare)
+            or ("-" in bare and all(p in PREP_WORDS or p in _PREP_ADVERBS for p in bare.split("-")))
+        ):
+            # (also sizes in one word, "medium-size", and compounds of steps,
+            # "well-stirred", "fresh-squeezed", "rough-chopped")
             dropped_prep = True
             continue
         if bare == "ground" and not meat:
@@ -972,6 +1128,9 @@ def clean_query(text: str) -> str:
             dropped_prep = False
         out.append(w)
     t = _WS.sub(" ", "".join(out)).strip(" ,")
+    # "2 1/3 c scooped and leveled, plus 1 tablespoon flour": its second amount
+    # shows once the steps are gone
+    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
     if kept_forms:
         t = t + ", " + " ".join(kept_forms)
     if unsalted:

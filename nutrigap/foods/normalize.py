@@ -308,7 +308,8 @@ _VAGUE_MEASURE = (
 _VAGUE_WORD = r"(?:few|couple|generous|good|heaping|scant|little|separate|firm|nice)"
 _VAGUE_LEAD = re.compile(
     r"^\s*(?:(?:(?:a|an|one)\s+(?:" + _VAGUE_WORD + r"\s+)*|(?:" + _VAGUE_WORD + r"\s+)+)"
-    r"(?:(?:small|large|medium|[a-z]+-sized?)\s+)?(?:of\s+)?" + _VAGUE_MEASURE
+    r"(?:(?:small|large|medium|[a-z]+-sized?)\s+)?(?:of\s+)?"
+    + _VAGUE_MEASURE
     + r"\s+(?:or\s+(?:two|so)\s+)?(?:of\s+)?|"
     r"(?:(?:small|large|medium)\s+)?" + _VAGUE_MEASURE + r"\s+(?:or\s+two\s+)?of\s+|"
     r"(?:a|an)\s+(?:few|couple)\s+(?:of\s+)?)"
@@ -329,9 +330,7 @@ _EITHER_STATE = re.compile(
 )
 # sizes written as one word: "medium-size", "bun-size", "fist-sized",
 # "inch-long", "thick-cut" ("3-inch" is left to the amount)
-_SIZE_TOKEN = re.compile(
-    r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|thin)-cut$"
-)
+_SIZE_TOKEN = re.compile(r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|thin)-cut$")
 # a later comma segment that is a step, a part removed or a comment ("bacon,
 # cooked until crisp", "pepperoncini, brine reserved", "oil, enough to coat
 # the pot", "pasta, any shape", "scallions, green and white parts")

@@ -1777,3 +1777,27 @@ class TestAlcoholFreeDrinks:
     def test_other_alcohol_free_drinks_are_not_beer(self):
         got = match_foods(_diary(["non-alcoholic sparkling apple cider", "alcohol-free gin"]))
         assert not got["food_id"].isin(["14305", "14553"]).any()
+
+
+class TestDriedAndMoistFoodsApart:
+    """Water makes a dried food and a raw or boiled one several times apart per gram."""
+
+    def test_a_dried_fruit_is_no_raw_one(self):
+        got = match_foods(_diary(["dried breadfruit", "dried jackfruit"]))
+        assert not got["matched_description"].fillna("").str.contains(", raw").any()
+
+    def test_boiled_yolks_are_no_dried_yolk(self):
+        got = match_foods(_diary(["4 hard-boiled egg yolks"]))
+        assert "dried" not in str(got["matched_description"].iloc[0])
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("1/4 cup toasted pine nuts", "12147"),  # USDA's shelf nuts are "dried"
+            ("dried apricots", "09032"),
+            ("1 tsp dried thyme", "02042"),
+            ("dried shiitake mushrooms", "11268"),
+        ],
+    )
+    def test_dried_foods_named_so_still_match(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

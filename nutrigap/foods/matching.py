@@ -413,6 +413,20 @@ FORM_MISSING_PENALTY: float = 10.0
 #: The same for "frozen": a frozen fruit or vegetable is close to the raw one.
 FROZEN_MISSING_PENALTY: float = 3.0
 
+#: Points off, on top of the above, where water makes the foods far apart: a
+#: text naming a dried food against a raw one ("dried jackfruit" / "Jackfruit,
+#: raw"), or a text naming a cooked food against a dried one ("hard-boiled egg
+#: yolks" / "Egg, yolk, dried"). Per gram such foods differ several times over.
+DRY_MISMATCH_PENALTY: float = 20.0
+
+# description words of a dried food (not "dry": "cooked, dry heat" is a method)
+_DRIED_WORDS = ("dried", "dehydrated", "powder")
+# cooking in water or steam (not toasting or roasting: USDA's shelf nuts and
+# seeds are "dried", and "toasted pine nuts" are those)
+_MOIST_COOKING = frozenset(
+    "boiled hard-boiled soft-boiled poached steamed scrambled stewed braised simmered cooked".split()
+)
+
 #: Words naming a part or cut of a food ("salmon fillet", "celery stalks"):
 #: never the head noun when a food is named before them, and soft.
 PART_WORDS: frozenset[str] = frozenset(
@@ -1441,6 +1455,17 @@ class FoodIndex:
                 pen = pen + ((ns != 0) & (ns != qs)) * STATE_PENALTY
                 if qs == 2:  # "lentils, cooked": a food without a state is a weaker fit
                     pen = pen + (ns == 0) * 3.0
+                if qs == 2 and not _MOIST_COOKING.isdisjoint(norm.tokens):
+                    dried = [
+                        self.postings[t]
+                        for t in _DRIED_WORDS
+                        if t in self.postings and t not in content
+                    ]
+                    if dried:  # "hard-boiled egg yolks" are no dried yolk
+                        pen = (
+                            pen
+                            + (_count_in(cands, np.concatenate(dried)) > 0) * DRY_MISMATCH_PENALTY
+                        )
             if brands:
                 pen = pen + min(brands * UNKNOWN_WORD_POINTS, UNKNOWN_WORD_CAP)
             # "freeze dried kale": a form the text names and the description
@@ -1449,9 +1474,12 @@ class FoodIndex:
             if forms:
                 missing = np.zeros(len(cands))
                 for t, post in zip((t for t in content if t in FORM_WORDS), forms, strict=True):
-                    missing += ~self._member(post, cands) * (
+                    lacks = ~self._member(post, cands)
+                    missing += lacks * (
                         FROZEN_MISSING_PENALTY if t == "frozen" else FORM_MISSING_PENALTY
                     )
+                    if t in ("dried", "dehydrated"):  # "dried jackfruit" is no raw jackfruit
+                        missing += (lacks & (self.name_state[cands] == 1)) * DRY_MISMATCH_PENALTY
                 pen = pen + missing
             # "Chicken breast without skin": a description with skin is another food
             absent = [self.postings[t] for t in norm.absent if t in self.postings]

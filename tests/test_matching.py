@@ -1801,3 +1801,26 @@ class TestDriedAndMoistFoodsApart:
     )
     def test_dried_foods_named_so_still_match(self, text, food_id):
         assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestOriginsSpicePowdersAndSynonymBrands:
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("2 tbsp Moroccan olive oil", "04053"),  # a place is no other olive oil
+            ("Ceylon cinnamon", "02010"),
+            ("3 Persian cucumbers", "11205"),
+            ("Greek yogurt", "01256"),  # ... unless USDA names the place
+            ("Swiss cheese", "01040"),
+            ("2 tsp cumin powder", "02014"),  # USDA's ground spice
+            ("1/2 tsp powdered ginger", "02021"),
+            ("1 tsp mustard powder", "02024"),
+            ("Mazola, Vegetable Oil", "04044"),  # a brand only FNDDS's synonyms name
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_a_place_naming_another_spice_is_not_soft(self):
+        got = match_foods(_diary(["1 tsp Sichuan pepper"]))
+        assert got["food_id"].iloc[0] != "02030"  # Sichuan pepper is no black pepper

@@ -403,6 +403,24 @@ GENERIC_HEADS: frozenset[str] = frozenset(
 #: (:func:`_contained_alias`): a stricter test, as nothing scores the rest.
 CONTAINED_MIN_HEADS: int = 8
 
+#: Places foods come from, and their adjectives: varieties named by origin
+#: ("Portuguese olive oil", "Ceylon cinnamon", "Persian cucumbers") are the
+#: table's food unless its descriptions with that head noun name the place
+#: ("Yogurt, Greek", "Cheese, swiss": see :meth:`FoodIndex.soft_words`).
+ORIGIN_WORDS: frozenset[str] = frozenset(
+    """
+    portuguese spanish italian french greek mexican thai korean japanese chinese indian
+    turkish moroccan lebanese persian sicilian calabrian tuscan neapolitan provencal
+    californian mediterranean asian american irish scottish welsh german dutch austrian
+    hungarian polish russian ukrainian georgian armenian israeli egyptian ethiopian
+    peruvian brazilian argentinian chilean colombian cuban jamaican filipino vietnamese
+    malaysian indonesian australian ceylon kashmiri basque catalan andalusian bavarian
+    belgian danish swedish norwegian finnish icelandic nordic aleppo
+    vermont maine alaskan pacific atlantic mexico italy spain france greece
+    japan china india thailand korea morocco persia peru brazil california
+    """.split()
+)
+
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
 SOFT_WORD_WEIGHT: float = 0.25
 
@@ -796,6 +814,27 @@ class FoodIndex:
             )
         return got
 
+    def _synonym_only(self, token: str) -> bool:
+        """Whether ``token`` is found only in FNDDS's additional descriptions.
+
+        "Wesson" names no food of either table: FNDDS lists it among the
+        synonyms of its corn oil ("Mazola Corn Oil; ...; Wesson Corn Oil").
+        """
+        post = self.postings.get(token)
+        if post is None:
+            return False
+        cache = self.__dict__.setdefault("_synonym_only_cache", {})
+        got = cache.get(token)
+        if got is None:
+            is_desc = self.__dict__.get("_is_description")
+            if is_desc is None:  # a food's first name is its description
+                nf = self.name_food
+                is_desc = np.ones(len(nf), dtype=bool)
+                is_desc[1:] = nf[1:] != nf[:-1]
+                self.__dict__["_is_description"] = is_desc
+            got = cache[token] = not bool(is_desc[post].any())
+        return got
+
     def _leads_with_brand(self, segs: list[tuple[str, ...]], brand_like: bool) -> bool:
         """Whether a text's first comma segment is a brand to set aside.
 
@@ -833,7 +872,8 @@ class FoodIndex:
             return False
         # (a brand the table has products of, "Chobani", "KFC", "Quaker",
         # picks them: a segment of known brand words alone is kept)
-        return any(t not in self.postings for t in segs[0]) and all(
+        # ("Wesson": a brand only FNDDS's synonyms name has no product to pick)
+        return any(t not in self.postings or self._synonym_only(t) for t in segs[0]) and all(
             self._brand_only(t) for t in segs[0]
         )
 
@@ -850,7 +890,10 @@ class FoodIndex:
         that head noun has it and it is no food's head noun itself: "Spanish
         paprika", "frozen shiitake mushrooms", "pickling cucumbers" name the
         paprika, mushroom or cucumber of the table, while "cauliflower rice"
-        (cauliflower is a food) is not rice. Soft words weigh
+        (cauliflower is a food) is not rice. A place a food comes from
+        (:data:`ORIGIN_WORDS`: "Portuguese olive oil", "Calabrian chiles")
+        is soft even when the table does not know it, unless a description
+        with the head noun has it ("Greek yogurt", "Swiss cheese"). Soft words weigh
         :data:`SOFT_WORD_WEIGHT` in the coverage and are not needed for the
         text's head phrase to count as covered.
         """
@@ -865,9 +908,17 @@ class FoodIndex:
             if t == head or t in COOKED_WORDS:
                 continue
             tid = self.token_id.get(t)
-            if tid is None or (self._is_head[tid] and t not in COLOUR_WORDS):
+            if tid is None:
+                if t in ORIGIN_WORDS:  # "Calabrian chiles", "Ceylon cinnamon"
+                    out.add(t)
                 continue
-            if self._n_heads(t) < (min_heads or SOFT_MIN_HEADS) and not _ADJECTIVE.search(t):
+            if self._is_head[tid] and t not in COLOUR_WORDS:
+                continue
+            if (
+                self._n_heads(t) < (min_heads or SOFT_MIN_HEADS)
+                and not _ADJECTIVE.search(t)
+                and t not in ORIGIN_WORDS
+            ):
                 continue
             if not self._head_has(hid, t):
                 out.add(t)

@@ -611,6 +611,9 @@ def _clean(text: str) -> str:
     if " in " in t and _PACKED_IN.search(t):
         # "crushed pineapple in juice", "peaches in light syrup": USDA's packs
         t = _PACKED_IN.sub(lambda m: ", " + " ".join(m["medium"].split()) + " pack", t)
+    if "powder" in t:
+        # "cinnamon powder", "powdered mustard": USDA's ground spice
+        t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
     if "tinned" in t:  # British for canned
         t = t.replace("tinned", "canned")
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
@@ -723,6 +726,13 @@ def _alcohol_free(t: str) -> str:
     return t
 
 
+_SPICES = (
+    r"(?:cinnamon|ginger|turmeric|cumin|coriander|mustard|cardamom|cloves?|nutmeg|allspice|"
+    r"fenugreek|fennel|mace|sumac|cayenne|black pepper|white pepper|sage|thyme|oregano)"
+)
+_SPICE_POWDER = re.compile(
+    r"\b(?:(?P<a>" + _SPICES + r")\s+powder|powdered\s+(?P<b>" + _SPICES + r"))\b"
+)
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -928,6 +938,8 @@ def clean_query(text: str) -> str:
     t = _VAGUE_LEAD.sub("", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
+    if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
+        t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
     if "sprig" in t or "stalk" in t:
         t = _TRAILING_MEASURE.sub("", t)
     t = _SECOND_AMOUNT.sub(r"\1", t, count=1)

@@ -119,6 +119,7 @@ Run::
     python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]
         [--show-errors] [--samples DIR] [--no-aliases] [--labels-fresh PATH]
         [--labels-round2 PATH] [--labels-heldout PATH] [--labels-heldout2 PATH]
+        [--labels-round5 PATH] [--labels-heldout3 PATH]
 
 Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
 
@@ -224,6 +225,10 @@ ROUND2_TITLE = "third tuning set (round 2 of 2026-11-29, held out until round 3)
 HELDOUT_TITLE = "held-out set (labelled 2026-11-29 round 3, never used for tuning)"
 LABELS_HELDOUT2 = HERE / "match_labels_round4.csv"
 HELDOUT2_TITLE = "second held-out set (labelled 2026-11-29 round 4, never used for tuning)"
+LABELS_ROUND5 = HERE / "match_labels_round5.csv"
+ROUND5_TITLE = "fourth tuning set (round 5, blind when measured first, then the dev set)"
+LABELS_HELDOUT3 = HERE / "match_labels_round6.csv"
+HELDOUT3_TITLE = "third held-out set (labelled 2026-11-29 round 6, never used for tuning)"
 DEFAULT_SAMPLES = Path("/work/shared/samples/real")
 GOAL_TOP1 = 0.90
 GOAL_WRONG = 0.02
@@ -424,6 +429,20 @@ def main(argv: list[str] | None = None) -> int:
         "overall figures are printed (skipped when the file is absent)",
     )
     parser.add_argument(
+        "--labels-round5",
+        type=Path,
+        default=LABELS_ROUND5,
+        help="fourth tuning set: round 5, blind when first measured, the dev set since "
+        "(skipped when the file is absent)",
+    )
+    parser.add_argument(
+        "--labels-heldout3",
+        type=Path,
+        default=LABELS_HELDOUT3,
+        help="third held-out labels (round 6), never used for tuning; only overall figures "
+        "are printed (skipped when the file is absent)",
+    )
+    parser.add_argument(
         "--no-aliases", action="store_true", help="match without the alias table (baseline)"
     )
     args = parser.parse_args(argv)
@@ -434,7 +453,9 @@ def main(argv: list[str] | None = None) -> int:
         ("fresh", args.labels_fresh, FRESH_TITLE),
         ("round2", args.labels_round2, ROUND2_TITLE),
         ("heldout", args.labels_heldout, HELDOUT_TITLE),
+        ("round5", args.labels_round5, ROUND5_TITLE),
         ("heldout2", args.labels_heldout2, HELDOUT2_TITLE),
+        ("heldout3", args.labels_heldout3, HELDOUT3_TITLE),
     ):
         if path is not None and path.is_file():
             extra[key] = (title, attach_texts(read_labels(path), args.samples))
@@ -448,6 +469,8 @@ def main(argv: list[str] | None = None) -> int:
             "round2": "3rd tuning",
             "heldout": "held-out",
             "heldout2": "held-out 2",
+            "round5": "4th tuning",
+            "heldout3": "held-out 3",
         }
         sets = [(names[key], key) for key in ["main", *extra]]
         print(f"  {'':20s} {'top-1':>7s} {'unmatched':>10s} {'wrong-confident':>16s}")
@@ -468,6 +491,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  (held-out = {HELDOUT_TITLE})")
         if "heldout2" in extra:
             print(f"  (held-out 2 = {HELDOUT2_TITLE})")
+        if "heldout3" in extra:
+            print(f"  (held-out 3 = {HELDOUT3_TITLE})")
     return 0
 
 

@@ -101,7 +101,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     good quality best favorite favourite choice store bought storebought leftover very ripe
     optional divided additional more about approximately thick thin preferably such fully
     serving garnish decorating taste needed desired warm lukewarm
-    squeezed stirred scooped leveled levelled spooned sifted snipped pureed picked
+    squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
     diagonally scant generous few couple unwaxed
     """.split()
@@ -232,7 +232,7 @@ _OR_IMMATURE = re.compile(r"\s+or\s+immature\b")
 _DRY_AFTER = re.compile(
     r"^(?P<food>[^,]*\b"
     + _DRY_GOOD_WORDS
-    + r"\b[^,]*)(?P<mid>(?:,[^,]*)*?),\s*(?:dry|uncooked)\s*(?=,|$)"
+    + r"\b[^,]*)(?P<mid>(?:,[^,]*)*?),\s*(?:dry|dried|uncooked)\s*(?=,|$)"
 )
 _UNCOOKED_BEFORE = re.compile(r"\buncooked\b(?=(?:\s+[a-z-]+){0,3}?\s+" + _DRY_GOOD_WORDS + r"\b)")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
@@ -291,8 +291,14 @@ _INLINE_COMMENT = re.compile(
 # frying", "butter for the pan", "sugar to sprinkle", "1-2 eggs per person"):
 # the rest of the line says nothing of the food
 _PURPOSE = re.compile(
-    r"\s+(?:for\s+(?:(?:the|a|an|your)\s+[a-z]+|(?:deep|pan|shallow|stir)?[a-z-]*ing\b|"
-    r"(?:deep|pan|shallow|stir)\s+frying\b|garnish|serving|tamales?)|"
+    r"(?<!\bready)\s+(?:for\s+(?:(?:the|a|an|your)\s+(?:pans?|grill|grates?|skillet|pot|"
+    r"dish|tins?|sheets?|baking\s+sheet|bowl|board|surface|work\s+surface|molds?|moulds?|"
+    r"ramekins?|griddle|wok|rack|glass(?:es)?|rims?|plates?|platter|top|topping|garnish|"
+    r"dough|filling|glaze|sauce|dressing|marinade|brine|rub)\b|"
+    r"(?:(?:deep|pan|shallow|stir)[\s-]?)?frying\b|greasing|dusting|drizzling|brushing|serving|"
+    r"garnish(?:ing)?|finishing|sprinkling|rubbing|grilling|roasting|kneading|rolling|"
+    r"coating|topping|dipping|basting|searing|cooking|sauteing|marinating|swiping|"
+    r"sprinkle|tamales?)|"
     r"to\s+(?:coat|top|sprinkle|serve|taste|thicken|finish|garnish|drizzle|brush|grease|"
     r"cover|dust|season|dip)\b|"
     r"per\s+(?:person|serving|sandwich|portion|plate|glass|bowl|taco|burger|guest)\b).*$"
@@ -318,15 +324,19 @@ _VAGUE_LEAD = re.compile(
 _FRESH_SQUEEZED = re.compile(
     r"\b(?:freshly|fresh)[\s-]+squeezed\b(?=[a-z\s-]*\bjuices?\b(?!\s+(?:of|from)\b))"
 )
-# a measure noun after the food: "10 thyme sprigs", "2 celery stalks"
-_TRAILING_MEASURE = re.compile(r"(?<=[a-z])\s+(?:sprigs?|stalks?)\b(?=\s*(?:,|$))")
+# a measure noun after the food: "10 thyme sprigs" (not "broccoli stalks", USDA's)
+_TRAILING_MEASURE = re.compile(r"(?<=[a-z])\s+sprigs?\b(?=\s*(?:,|$))")
+_UNKNOWN_KIND = re.compile(
+    r",?\s*\b(?:(?:unknown|unspecified|not\s+specified|any)\s+(?:type|kind|variety)s?|"
+    r"(?:type|kind|variety)\s+(?:unknown|unspecified|not\s+specified))\b"
+)
+_FRESH_JUICE = re.compile(r"(?<=\bjuice, )fresh\b|\bfresh(?=\s+[a-z]+\s+juices?\b)")
 _OR_SO = re.compile(r"^(\s*\d[\d/.\s-]*?)\s+or\s+so\b")
 # either of two states is no state: "peas, fresh or frozen", "coconut,
 # toasted or not", "stock, store-bought or homemade"
 _EITHER_STATE = re.compile(
-    r"\b(?:fresh|frozen|dried|canned|toasted|untoasted|sweetened|unsweetened|homemade|"
-    r"store-bought|cooked|raw)\s+or\s+(?:not|fresh|frozen|dried|canned|toasted|untoasted|"
-    r"sweetened|unsweetened|homemade|store-bought|cooked|raw)\b"
+    r"\b(?:fresh|frozen|dried|canned|homemade|store-bought|cooked|raw)\s+or\s+"
+    r"(?:fresh|frozen|dried|canned|homemade|store-bought|cooked|raw)\b"
 )
 # sizes written as one word: "medium-size", "bun-size", "fist-sized",
 # "inch-long", "thick-cut" ("3-inch" is left to the amount)
@@ -335,10 +345,10 @@ _SIZE_TOKEN = re.compile(r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|t
 # cooked until crisp", "pepperoncini, brine reserved", "oil, enough to coat
 # the pot", "pasta, any shape", "scallions, green and white parts")
 _STEP_CLAUSE = re.compile(
-    r"^\s*(?:(?!(?:the\s+)?(?:skins?|fat)\b)(?:[a-z]+\s+){0,3}?(?:removed|discarded|reserved|intact|attached|snapped|"
+    r"^(?![^,]*\b(?:skins?|fat|caffeine|bones?)\b)\s*(?:(?:[a-z]+\s+){0,3}?(?:removed|discarded|reserved|intact|attached|snapped|"
     r"stripped|off)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
     r"colour|variety|size)\b|whole\s+if\b|or\s+more\b|more\s+or\s+less\b|but\b|then\b|"
-    r"ideally\b|in\s+one\s+piece\b|in\s+(?:a|the)\s+|with\s+(?:the|a|an|some)\s+|"
+    r"ideally\b|in\s+one\s+piece\b|"
     r"(?:both\s+)?(?:white|green)\s+and\s+(?:(?:most|some|all)\s+of\s+)?(?:light\s+|pale\s+|"
     r"dark\s+)?(?:green|white)\s+parts?\b|per\b)"
 )
@@ -352,7 +362,8 @@ _IDENTITY_PARTICIPLES = frozenset(
     powdered refried stuffed packed drained rolled cracked sprouted dehydrated unbleached
     bleached broiled scrambled shredded grated sliced diced chopped minced crushed ground
     skinned boned deboned frosted glazed iced candied caramelized carbonated filtered
-    distilled pasteurized unpasteurized clarified cultured salt-cured frenched
+    distilled pasteurized unpasteurized clarified cultured salt-cured frenched parboiled
+    popped decaffeinated precooked mulled prepared pressed instant reconstituted
     """.split()
 )
 _PARTICIPLE_STEP = re.compile(r"^\s*(?:and\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b(?:\s+([a-z]+))?")
@@ -695,7 +706,10 @@ _JALEPENO = re.compile(r"\bjalepeno")
 _NA_BEER = re.compile(r"(?<![\d.])(?:0\.0\s*%?|n/a)(?![\d.])")
 # beer words and brewers whose "0.0" or "N/A" is their non-alcoholic beer
 _BEER_CONTEXT = re.compile(
-    r"\b(?:beer|lager|ale|ipa|stout|porter|pils|pilsner|brew\w*|heineken|guinness|peroni|"
+    r"\b(?:beer|lager|ale|ipa|stout|porter|pils|pilsner|brew\w*|draught|draft|hoppy|hops|"
+    r"malt|wheat|weiss\w*|hefeweizen|pale|amber|blonde|dunkel|bock|kolsch|saison|gose|"
+    r"near\s+beer|o'?doul'?s|sierra\s+nevada|athletic|partake|lagunitas|bravus|deschutes|"
+    r"busch|st\.?\s+pauli|kaliber|buckler|heineken|guinness|peroni|"
     r"stella|artois|becks?|bitburger|clausthaler|erdinger|budweiser|bud|coors|corona|"
     r"carlsberg|asahi|kirin|amstel|krombacher|warsteiner|paulaner|moretti|estrella)\b"
 )
@@ -711,24 +725,33 @@ _WINE_CONTEXT = re.compile(
 _OTHER_DRINK = re.compile(
     r"\b(?:juice|soda|cocktail|mix|punch|sangria|cider|spritz|mocktail|margarita|mojito|"
     r"syrup|spirits?|gin|rum|tequila|whiske?y|vodka|aperitif|aperitivo|bitters|kombucha|"
-    r"seltzer|water|tea|coffee|vanilla|extract|mouthwash)\b"
+    r"seltzer|water|tea|coffee|vanilla|extract|mouthwash|eggnog|nog|colada|daiquiri|"
+    r"ginger\s+beer|root\s+beer|butterbeer|cream|sake|mirin|vermouth|martini|lemonade|"
+    r"toddy|bellini|mule|mimosa|coquito|kefir|tiramisu|cake|fruitcake|sauce|sanitizer|"
+    r"grape|sparkling\s+(?:juice|cider|grape)|liqueur|amaro|shrub|tonic|lemon|lime)\b"
 )
 
 
 def _alcohol_free(t: str) -> str:
-    """A text naming an alcohol-free drink, as USDA's non-alcoholic beer or wine."""
-    if _WINE_CONTEXT.search(t) or (
-        re.search(r"\b(?:de|un)[\s-]?alcoholi[sz]ed\b", t) and not _BEER_CONTEXT.search(t)
-    ):
+    """A text naming an alcohol-free beer or wine, as USDA's non-alcoholic one.
+
+    Only where the text says beer (a style or brewer, :data:`_BEER_CONTEXT`)
+    or wine (a grape or style, :data:`_WINE_CONTEXT`) and names no other
+    drink or food (:data:`_OTHER_DRINK`: eggnog, ginger beer, mirin, cider,
+    vanilla extract ...); others are left as written.
+    """
+    if _OTHER_DRINK.search(t):
+        return t
+    if _WINE_CONTEXT.search(t):
         return "non alcoholic wine"
-    if _BEER_CONTEXT.search(t) or not _OTHER_DRINK.search(t):
+    if _BEER_CONTEXT.search(t):
         return "non alcoholic beer"
     return t
 
 
 _SPICES = (
-    r"(?:cinnamon|ginger|turmeric|cumin|coriander|mustard|cardamom|cloves?|nutmeg|allspice|"
-    r"fenugreek|fennel|mace|sumac|cayenne|black pepper|white pepper|sage|thyme|oregano)"
+    r"(?:cinnamon|ginger|turmeric|cumin(?:\s+seeds?)?|mustard(?:\s+seeds?)?|cardamom|cloves?|"
+    r"nutmeg|allspice|fenugreek(?:\s+seeds?)?|mace|cayenne)"
 )
 _SPICE_POWDER = re.compile(
     r"\b(?:(?P<a>" + _SPICES + r")\s+powder|powdered\s+(?P<b>" + _SPICES + r"))\b"
@@ -938,9 +961,11 @@ def clean_query(text: str) -> str:
     t = _VAGUE_LEAD.sub("", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
+    if "juice" in t and "fresh" in t:  # "Grapefruit Juice, Fresh": squeezed, raw
+        t = _FRESH_JUICE.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
         t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
-    if "sprig" in t or "stalk" in t:
+    if "sprig" in t:
         t = _TRAILING_MEASURE.sub("", t)
     t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
     if "%" in t and "chocolate" in t:
@@ -964,7 +989,7 @@ def clean_query(text: str) -> str:
         t = _POPPED_IN_FAT.sub("oil-popped", t)
     if "immature" in t:
         t = _OR_IMMATURE.sub("", t)
-    if ("dry" in t or "uncooked" in t) and not _COOKING.search(t):
+    if ("dry" in t or "dried" in t or "uncooked" in t) and not _COOKING.search(t):
         t = _DRY_AFTER.sub(lambda m: "raw " + m["food"].strip() + m["mid"], t)
         t = _UNCOOKED_BEFORE.sub("raw", t)
     if "dried" in t or "dry" in t:
@@ -992,6 +1017,8 @@ def clean_query(text: str) -> str:
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
     t = _PURPOSE.sub("", t)
+    if "type" in t or "kind" in t or "specified" in t:
+        t = _UNKNOWN_KIND.sub("", t)  # "Oil, Unknown Type": the generic food
     if " or " in t:
         t = _EITHER_STATE.sub(" ", t)
     if "gluten" in t and not _GRAIN_PRODUCT.search(t):
@@ -1113,6 +1140,9 @@ def clean_query(text: str) -> str:
     dropped_prep = False
     for wi, w in enumerate(words):
         bare = w.strip(" -.")
+        if bare == "shredded" and "".join(words[wi + 1 : wi + 3]).strip().startswith("wheat"):
+            out.append(w)  # "shredded wheat" is a cereal
+            continue
         if bare == "minced" and meat:  # minced pork is ground pork
             out.append(w.replace("minced", "ground"))
             continue

@@ -1900,3 +1900,12 @@ class TestReviewOfTheRecipeLineRules:
     def test_other_alcohol_free_drinks_are_left_as_written(self):
         got = match_foods(_diary(["non-alcoholic ginger beer", "alcohol-free mirin"]))
         assert not got["food_id"].isin(["14305", "14553"]).any()
+
+
+def test_a_weight_with_a_vulgar_fraction_is_as_bought():
+    # "1 ½ lb" is "1 1/2 lb": bought by the pound, the raw food
+    got = match_foods(_diary(["1 ½ lb ground pork", "¾ lb fusilli pasta", "1⅔ lb beets"]))
+    desc = got["matched_description"].str.lower()
+    assert desc.iloc[0].endswith("raw") and "ground" in desc.iloc[0]
+    assert "dry" in desc.iloc[1]
+    assert desc.iloc[2] == "beets, raw"

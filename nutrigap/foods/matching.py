@@ -3013,8 +3013,9 @@ def match_texts(
         or (
             1
             if c is not None
-            and (_BEING_PREPARED.search(t.lower()) or _WEIGHED_DRY_GOOD.search(c))
-            and not _SOLD_COOKED.search(t.lower())
+            # (folded: "1 ½ lb potatoes" is weighed as "1 1/2 lb")
+            and (_BEING_PREPARED.search(fold(t)) or _WEIGHED_DRY_GOOD.search(c))
+            and not _SOLD_COOKED.search(fold(t))
             else 0
         )
         for t, c, st in zip(texts, cleaned, alias_states, strict=True)
@@ -3138,7 +3139,7 @@ def match_texts(
                     st == 0
                     and str(idx.sources[p]) == "sr28"
                     and str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
-                    and _COUNTED_PRODUCE.search(text.lower()) is not None
+                    and _COUNTED_PRODUCE.search(fold(text)) is not None
                     and "juice" not in norm.tokens
                 )
                 if counted:
@@ -3156,7 +3157,7 @@ def match_texts(
                 if (
                     str(idx.sources[p]) == "sr28"
                     and "canned" not in desc0.lower()
-                    and _IN_CANS.search(text.lower())
+                    and _IN_CANS.search(fold(text))
                 ):
                     # "1 can black beans": the canned food, where the table has one
                     sib = _canned_sibling(idx, desc0, norm)

@@ -1721,6 +1721,12 @@ class TestRecipeLineSteps:
             ("1 c scooped and leveled, plus 2 tbsp rye flour", "rye flour"),
             ("1/2 c and 1 tbsp olive oil", "olive oil"),
             ("1 stick plus 1 tbsp butter", "butter"),
+            # cut claims before the food; steps said without a comma
+            ("4 boneless, skinless turkey thighs, cubed", "boneless turkey thigh"),  # skin absent
+            ("3 tbsp arrowroot dissolved in 2 tbsp cold water", "arrowroot"),
+            ("2 egg whites beaten with a pinch of salt", "egg white"),
+            ("Salt as needed", "salt"),
+            ("6 oz cream cheese at room temperature", "cream cheese"),
             # either state is no state; washed and dried is no dried food
             ("1 cup corn kernels, fresh or frozen", "corn kernel"),
             ("1 bunch kale, washed and dried", "kale"),

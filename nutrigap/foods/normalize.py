@@ -103,7 +103,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     serving garnish decorating taste needed desired warm lukewarm
     squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
-    diagonally scant generous few couple unwaxed
+    diagonally scant generous few couple unwaxed unpeeled
     """.split()
 )
 
@@ -283,9 +283,15 @@ _COUNTED_WHOLE = re.compile(
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
 _CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
 _INLINE_COMMENT = re.compile(
-    r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into)"
+    r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into|"
+    # a step said without a comma: "masa harina dissolved in hot water", "egg
+    # yolk mixed with a drop of water", "sugar as needed", "butter at room temperature"
+    r"(?:dissolved|mixed|beaten|whisked|diluted|thinned|combined|steeped|taken)\s+"
+    r"(?:in|with|into|out)|as needed|at room temp(?:erature)?)"
     r"\b.*$"
 )
+# cut claims that may stand in a leading comma segment of their own
+_CUT_CLAIMS = frozenset({"boneless", "skinless", "bone-in", "skin-on", "skin-off"})
 
 # what an ingredient is for, or how much of it per what ("vegetable oil for
 # frying", "butter for the pan", "sugar to sprinkle", "1-2 eggs per person"):
@@ -1037,6 +1043,7 @@ def clean_query(text: str) -> str:
             and not _NUM_TOKEN.match(w)
             and not (amount and _CLAIM_WORD.match(w))
             and w not in {"and", "or"}
+            and w not in _CUT_CLAIMS  # "4 boneless, skinless chicken breasts"
             for w in re.findall(r"[a-z0-9/.%-]+", head)
         ):
             break

@@ -1657,14 +1657,18 @@ class FoodIndex:
         cache = self.__dict__.setdefault("_fndds_all", {})
         got = cache.get(tokens)
         if got is None:
+            of_token = self.__dict__.setdefault("_fndds_foods_of", {})
             common = None
             for t in tokens:
-                post = self.postings.get(t)
-                if post is None:
-                    common = np.empty(0, dtype=np.int64)
-                    break
-                foods = np.unique(self.name_food[post[self._is_fndds[self.name_food[post]]]])
-                common = foods if common is None else np.intersect1d(common, foods)
+                foods = of_token.get(t)
+                if foods is None:
+                    post = self.postings.get(t)
+                    foods = of_token[t] = (
+                        np.empty(0, dtype=np.int64)
+                        if post is None
+                        else np.unique(self.name_food[post[self._is_fndds[self.name_food[post]]]])
+                    )
+                common = foods if common is None else np.intersect1d(common, foods, True)
                 if not common.size:
                     break
             got = cache[tokens] = common is not None and bool(common.size)
@@ -2239,10 +2243,7 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     cooking words with the description; a no-salt-added or low-sodium variant
     only when the text says so; then the lowest id.
     """
-    canned = _sr28_groups(
-        idx, "_canned_by_kind", _kind, lambda d: re.search(r"\bcanned\b", d.lower()) is not None
-    )
-    options = canned.get(_kind(description))
+    options = _of_kind(idx, description, "canned")
     if not options:
         return None
     need = _content_words(norm) - {"can", "canned"}
@@ -2261,6 +2262,17 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     return min(scored)[-1]
 
 
+def _of_kind(idx: FoodIndex, description: str, form: str) -> list[int]:
+    """Positions of the SR28 foods of a description's kind (:func:`_kind`) saying ``form``."""
+    groups = _sr28_groups(idx, "_by_kind", _kind)
+    word = re.compile(r"\b" + form + r"\b")
+    return [
+        p
+        for p in groups.get(_kind(description), ())
+        if word.search(str(idx.descriptions[p]).lower())
+    ]
+
+
 def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
     """Position of the SR28 frozen food of a description's kind, or None.
 
@@ -2271,10 +2283,7 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     most words but cooking words with the description, unsweetened unless the
     text says sweetened; then the lowest id.
     """
-    frozen = _sr28_groups(
-        idx, "_frozen_by_kind", _kind, lambda d: re.search(r"\bfrozen\b", d.lower()) is not None
-    )
-    options = frozen.get(_kind(description))
+    options = _of_kind(idx, description, "frozen")
     if not options:
         return None
     need = _content_words(norm) - {"frozen"}

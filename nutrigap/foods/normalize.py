@@ -337,6 +337,10 @@ _UNKNOWN_KIND = re.compile(
     r"(?:type|kind|variety)\s+(?:unknown|unspecified|not\s+specified))\b"
 )
 _FRESH_JUICE = re.compile(r"(?<=\bjuice, )fresh\b|\bfresh(?=\s+[a-z]+\s+juices?\b)")
+# first words a vague amount may start with (the rest need an "of")
+_VAGUE_FIRST = frozenset(
+    "a an one few couple generous good heaping scant little separate firm nice".split()
+)
 _OR_SO = re.compile(r"^(\s*\d[\d/.\s-]*?)\s+or\s+so\b")
 # either of two states is no state: "peas, fresh or frozen", "coconut,
 # toasted or not", "stock, store-bought or homemade"
@@ -962,9 +966,13 @@ def clean_query(text: str) -> str:
         return text
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
-    t = _FOR_HEADING.sub("", t)
-    t = _OR_SO.sub(r"\1", t)
-    t = _VAGUE_LEAD.sub("", t)
+    # (each rewrite runs only where its words may occur)
+    if ":" in t:
+        t = _FOR_HEADING.sub("", t)
+    if " so" in t:
+        t = _OR_SO.sub(r"\1", t)
+    if " of " in t or t.split(" ", 1)[0] in _VAGUE_FIRST:
+        t = _VAGUE_LEAD.sub("", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
     if "juice" in t and "fresh" in t:  # "Grapefruit Juice, Fresh": squeezed, raw
@@ -1022,7 +1030,8 @@ def clean_query(text: str) -> str:
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
-    t = _PURPOSE.sub("", t)
+    if " for " in t or " to " in t or " per " in t:
+        t = _PURPOSE.sub("", t)
     if "type" in t or "kind" in t or "specified" in t:
         t = _UNKNOWN_KIND.sub("", t)  # "Oil, Unknown Type": the generic food
     if " or " in t:
@@ -1178,7 +1187,8 @@ def clean_query(text: str) -> str:
     t = _WS.sub(" ", "".join(out)).strip(" ,")
     # "2 1/3 c scooped and leveled, plus 1 tablespoon flour": its second amount
     # shows once the steps are gone
-    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    if " plus " in t or " and " in t or " or " in t or " to " in t or " - " in t:
+        t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
     if kept_forms:
         t = t + ", " + " ".join(kept_forms)
     if unsalted:

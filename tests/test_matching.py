@@ -1915,3 +1915,10 @@ def test_a_weight_with_a_vulgar_fraction_is_as_bought():
     assert desc.iloc[0].endswith("raw") and "ground" in desc.iloc[0]
     assert "dry" in desc.iloc[1]
     assert desc.iloc[2] == "beets, raw"
+
+
+def test_a_description_made_from_something_is_the_thing_made():
+    # "Soy sauce made from hydrolyzed vegetable protein" is a sauce, not protein
+    got = match_foods(_diary(["Protein"]))
+    assert got["food_id"].iloc[0] != "16125"
+    assert match_foods(_diary(["soy sauce"]))["food_id"].iloc[0] == "16123"

@@ -608,6 +608,8 @@ def _clean(text: str) -> str:
     # (each rewrite runs only where its words occur: this runs on every text)
     if "w/" in t:
         t = t.replace("w/o ", "without ").replace("w/ ", "with ")
+    if "made " in t:  # "Soy sauce made from hydrolyzed vegetable protein": a sauce
+        t = _MADE_FROM.sub(", ", t)
     if "chil" in t:
         # "chile" and "chillies" are peppers (USDA: "Peppers, hot chile" and
         # "hot chili"); "chili" and a lone "chilli" may be the dish (UK: "bowl
@@ -766,6 +768,7 @@ _SPICES = (
 _SPICE_POWDER = re.compile(
     r"\b(?:(?P<a>" + _SPICES + r")\s+powder|powdered\s+(?P<b>" + _SPICES + r"))\b"
 )
+_MADE_FROM = re.compile(r"\s+made (?:from|with)\s+")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")

@@ -1922,3 +1922,8 @@ def test_a_description_made_from_something_is_the_thing_made():
     got = match_foods(_diary(["Protein"]))
     assert got["food_id"].iloc[0] != "16125"
     assert match_foods(_diary(["soy sauce"]))["food_id"].iloc[0] == "16123"
+
+
+def test_an_oil_pack_is_packed_in_oil():
+    got = match_foods(_diary(["Sun-Dried Tomatoes, Oil Pack", "oil-packed sun-dried tomatoes"]))
+    assert (got["food_id"] == "11956").all()  # "Tomatoes, sun-dried, packed in oil, drained"

@@ -509,6 +509,7 @@ _SINGULAR_EXCEPTIONS = {
     "tomatoes": "tomato",
     "mangoes": "mango",
     "salted": "salt",
+    "packed": "pack",  # USDA's "packed in oil" is an "oil pack"
 }
 _KEEP = re.compile(r"(?:ss|us|is|\d|%)$")
 

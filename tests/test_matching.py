@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import numpy as np
@@ -1927,3 +1928,27 @@ def test_a_description_made_from_something_is_the_thing_made():
 def test_an_oil_pack_is_packed_in_oil():
     got = match_foods(_diary(["Sun-Dried Tomatoes, Oil Pack", "oil-packed sun-dried tomatoes"]))
     assert (got["food_id"] == "11956").all()  # "Tomatoes, sun-dried, packed in oil, drained"
+
+
+class TestSecondReview:
+    """Regressions a second adversarial review found (1,239 new texts)."""
+
+    @pytest.mark.parametrize(
+        "text", ["frozen chicken breast", "frozen pork chops", "Bread, Frozen"]
+    )
+    def test_frozen_meat_and_bread_take_no_frozen_product(self, text):
+        got = match_foods(_diary([text]))["matched_description"].iloc[0]
+        assert not isinstance(got, str) or not re.search(r"nugget|ears|chapati|dinner", got, re.I)
+
+    @pytest.mark.parametrize(
+        "text", ["Chinese gooseberry", "Chinese dates", "Russian salad", "Italian cheese"]
+    )
+    def test_places_naming_other_foods_are_not_soft(self, text):
+        got = match_foods(_diary([text]))["matched_description"].iloc[0]
+        assert not isinstance(got, str) or not re.search(
+            r"^Gooseberries|^Dates|^Lettuce|cheddar", got
+        )
+
+    def test_frozen_cherries_stay_sweet_cherries(self):
+        got = match_foods(_diary(["frozen cherries"]))["matched_description"].iloc[0]
+        assert got.startswith("Cherries, sweet, frozen")

@@ -419,26 +419,37 @@ CONTAINED_MIN_HEADS: int = 8
 
 #: Places foods come from, and their adjectives: varieties named by origin
 #: ("Portuguese olive oil", "Ceylon cinnamon", "Persian cucumbers") are the
-#: table's food unless its descriptions with that head noun name the place
-#: ("Yogurt, Greek", "Cheese, swiss": see :meth:`FoodIndex.soft_words`).
+#: table's food unless its descriptions with the head noun name the place
+#: ("Yogurt, Greek": see :meth:`FoodIndex.soft_words`), nor before a dish or
+#: blend ("Italian cheese", "Russian salad"). Not "Chinese", "Indian",
+#: "Japanese", "Korean", "Mexican", "Russian", "Thai", "Vietnamese":
+#: in English they often name another species or product (Chinese dates are
+#: jujubes, Chinese okra luffa, Indian gooseberry amla, Thai tea a milk tea).
 ORIGIN_WORDS: frozenset[str] = frozenset(
     """
-    portuguese spanish italian french greek mexican thai korean japanese chinese indian
+    portuguese spanish italian french greek
     turkish moroccan lebanese persian sicilian calabrian tuscan neapolitan provencal
     californian mediterranean asian american irish scottish welsh german dutch austrian
-    hungarian polish russian ukrainian georgian armenian israeli egyptian ethiopian
-    peruvian brazilian argentinian chilean colombian cuban jamaican filipino vietnamese
+    hungarian polish ukrainian georgian armenian israeli egyptian ethiopian
+    peruvian brazilian argentinian chilean colombian cuban jamaican filipino
     malaysian indonesian australian ceylon kashmiri basque catalan andalusian bavarian
     belgian danish swedish norwegian finnish icelandic nordic aleppo
     vermont maine alaskan pacific atlantic mexico italy spain france greece
-    japan china india thailand korea morocco persia peru brazil california
+    morocco persia peru brazil california
     """.split()
 )
+
+# head nouns of foods whose flavour, named by a word the table does not know,
+# changes their nutrients little ("lingonberry preserves", "quince jelly")
+_FLAVOUR_HEADS = frozenset("jam jelly preserve marmalade".split())
 
 # head nouns whose place names another product ("Chinese sausage" is no pork
 # sausage, "Italian seasoning" no poultry seasoning, "Jamaican patty" a pastry)
 _ORIGIN_NAMES_PRODUCT = frozenset(
-    "sausage seasoning dressing patty pastry dumpling curry blend pudding spice".split()
+    """
+    sausage seasoning dressing patty pastry dumpling curry blend pudding spice cheese beef
+    salad coffee tea sandwich bread cake
+    """.split()
 )
 
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
@@ -912,9 +923,11 @@ class FoodIndex:
                 continue
             tid = self.token_id.get(t)
             if tid is None:
-                if (
-                    t in ORIGIN_WORDS and head not in _ORIGIN_NAMES_PRODUCT
-                ):  # "Calabrian chiles", "Ceylon cinnamon"
+                # "Calabrian chiles", "Ceylon cinnamon"; "lingonberry preserves"
+                # (a jam's fruit changes little: USDA's "Jams and preserves")
+                if (t in ORIGIN_WORDS and head not in _ORIGIN_NAMES_PRODUCT) or (
+                    head in _FLAVOUR_HEADS and _brand_like(t)
+                ):
                     out.add(t)
                 continue
             if t in ORIGIN_WORDS:  # ("italian" heads "Salad dressing, italian")
@@ -2277,13 +2290,27 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     """Position of the SR28 frozen food of a description's kind, or None.
 
     "Frozen green bell peppers" (the alias is raw green peppers) → "Peppers,
-    sweet, green, frozen, chopped, unprepared": an SR28 food of the same kind
-    (:func:`_kind`) that says frozen, naming the most of the text's words, in
-    the text's state (unprepared unless the text names cooking), sharing the
-    most words but cooking words with the description, unsweetened unless the
-    text says sweetened; then the lowest id.
+    sweet, green, frozen, chopped, unprepared": for fruit and vegetables only
+    (frozen meat and bread are other products in SR28: "Chicken, nuggets,
+    frozen"), an SR28 food of the same kind (:func:`_kind`) that says frozen,
+    naming the most of the text's words, in the text's state (unprepared
+    unless the text names cooking), sharing the most words but cooking words
+    with the description, unsweetened unless the text says sweetened; then
+    the lowest id.
     """
-    options = _of_kind(idx, description, "frozen")
+    pos = idx.__dict__.get("_pos_of_description")
+    if pos is None:
+        pos = idx.__dict__["_pos_of_description"] = {
+            str(d): i for i, d in enumerate(idx.descriptions)
+        }
+    own_p = pos.get(description)
+    if own_p is None or str(idx.food_ids[own_p])[:2] not in _PRODUCE_GROUPS:
+        return None  # (a frozen chicken breast is no "Chicken, nuggets, frozen")
+    options = [
+        p
+        for p in _of_kind(idx, description, "frozen")
+        if str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
+    ]
     if not options:
         return None
     need = _content_words(norm) - {"frozen"}
@@ -2301,7 +2328,7 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
         sweet = re.search(r"(?<!un)sweetened\b", d.lower()) is not None
         sugar = sweet and "sweetened" not in norm.tokens
         scored.append(
-            (-len(need & dtoks), state_off, sugar, -len(words & own), str(idx.food_ids[p]), p)
+            (-len(need & dtoks), state_off, -len(words & own), sugar, str(idx.food_ids[p]), p)
         )
     return min(scored)[-1] if scored else None
 

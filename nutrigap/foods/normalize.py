@@ -113,7 +113,7 @@ _AFTER_COMMA_PREP = re.compile(
     r"halved|quartered|cubed|crushed|torn|cut|rinsed|drained|divided|softened|melted|cooled|"
     r"toasted and|patted|separated|beaten|at room|for |to taste|plus |optional|such as|"
     r"preferably|about |approximately|from |if |as needed|julienned|spiralized|zested|juiced|"
-    r"cleaned|washed|deveined|room temp|buzzed|left whole|trimmed of|cooked to|canned are|"
+    r"cleaned|washed|deveined|room[ -]temp|buzzed|left whole|trimmed of|cooked to|canned are|"
     r"includes? |including |seeded|stemmed|brushed|drizzled|tossed|rubbed|sprinkled|dusted|coated|"
     r"picked|scaled|gutted|bruised|scrubbed|soaked|deboned|boned|pounded|well[- ]stirred|"
     r"stirred|skin scored|scored|shell on|shells? on|tails? on|rind on|cleaned and)"
@@ -336,7 +336,6 @@ _UNKNOWN_KIND = re.compile(
     r",?\s*\b(?:(?:unknown|unspecified|not\s+specified|any)\s+(?:type|kind|variety)s?|"
     r"(?:type|kind|variety)\s+(?:unknown|unspecified|not\s+specified))\b"
 )
-_FRESH_JUICE = re.compile(r"(?<=\bjuice, )fresh\b|\bfresh(?=\s+[a-z]+\s+juices?\b)")
 # first words a vague amount may start with (the rest need an "of")
 _VAGUE_FIRST = frozenset(
     "a an one few couple generous good heaping scant little separate firm nice".split()
@@ -741,7 +740,8 @@ _OTHER_DRINK = re.compile(
     r"seltzer|water|tea|coffee|vanilla|extract|mouthwash|eggnog|nog|colada|daiquiri|"
     r"ginger\s+beer|root\s+beer|butterbeer|cream|sake|mirin|vermouth|martini|lemonade|"
     r"toddy|bellini|mule|mimosa|coquito|kefir|tiramisu|cake|fruitcake|sauce|sanitizer|"
-    r"grape|sparkling\s+(?:juice|cider|grape)|liqueur|amaro|shrub|tonic|lemon|lime)\b"
+    r"grape|sparkling\s+(?:juice|cider|grape)|liqueur|amaro|shrub|tonic|lemon|lime|"
+    r"welch'?s?)\b"
 )
 
 
@@ -979,8 +979,6 @@ def clean_query(text: str) -> str:
         t = _VAGUE_LEAD.sub("", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
-    if "juice" in t and "fresh" in t:  # "Grapefruit Juice, Fresh": squeezed, raw
-        t = _FRESH_JUICE.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
         t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
     if "sprig" in t:

@@ -114,6 +114,26 @@ cronometer-servings-large.csv, 5,852 in ingredient-lines-tastecooking.csv);
 ``rng.choice(len(candidates), quota, replace=False)`` per file (sorted by
 name) over the candidates in file order, quotas 84 and 116 as in round 3.
 
+Fourth tuning set (``benchmarks/match_labels_round5.csv``, ``--labels-round5``,
+same columns, all rows real): labelled blind on 2026-11-29 (round 5, the next
+session) by four helpers who searched the tables and never ran the matcher;
+committed (``8e137d7``) before the matcher saw the texts and measured once
+with the matcher of the session's start, then **used as the development set**
+of that session (its errors read; one label mended after the first measure:
+FNDDS "Pesto sauce" exists, the labeller had missed it). Sampling rule (seed
+20261203, ``numpy.random.default_rng``): as round 4, candidates excluding
+every line and text of rounds 1-4 (176 left in cronometer-servings-large.csv,
+5,736 in ingredient-lines-tastecooking.csv); quotas 120 and 180.
+
+Third held-out set (``benchmarks/match_labels_round6.csv``,
+``--labels-heldout3``, same columns, all rows real): labelled blind in the same
+session by four more helpers (searching the tables, never running the matcher,
+not shown rounds 3-5), committed (``cd896af``) before the matcher saw the
+texts, **measured twice**: aggregate figures only, with the session's first
+matcher as its baseline and with its last. Sampling rule (seed 20261204): as
+round 5, excluding rounds 1-5 (the last 56 Cronometer candidates, 5,556
+recipe lines); quotas 56 and 144.
+
 Run::
 
     python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]

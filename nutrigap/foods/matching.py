@@ -2333,6 +2333,21 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     return min(scored)[-1] if scored else None
 
 
+def _fit_or_sibling(
+    idx: FoodIndex, p: int, norm: NormText, state: int, named: frozenset[str]
+) -> tuple[int, bool]:
+    """An alias food (position ``p``) or its sibling that fits the text, and whether one does.
+
+    The food itself when it fits (:func:`_alias_fits`), else
+    :func:`_fitting_sibling`'s; ``(p, False)`` when neither does.
+    """
+    desc = str(idx.descriptions[p])
+    if _alias_fits(norm, state, desc, str(idx.sources[p]), named, idx):
+        return p, True
+    sib = _fitting_sibling(idx, desc, norm, state, named)
+    return (sib, True) if sib is not None else (p, False)
+
+
 def _fitting_sibling(
     idx: FoodIndex, description: str, norm: NormText, state: int, named: frozenset[str]
 ) -> int | None:
@@ -3202,14 +3217,8 @@ def match_texts(
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None:
                 fit_named = named if direct is not None else frozenset()
-                fits = _alias_fits(
-                    norm, alias_states[qi], desc, str(idx.sources[p]), fit_named, idx
-                )
-                if not fits:
-                    sib = _fitting_sibling(idx, desc, norm, alias_states[qi], fit_named)
-                    if sib is not None:
-                        p, fits = sib, True
-                        hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
+                p, fits = _fit_or_sibling(idx, p, norm, alias_states[qi], fit_named)
+                hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
                 if fits:
                     fixed, method = hit, "alias"
         if fixed is not None:
@@ -3248,16 +3257,9 @@ def match_texts(
                 )
                 if got is not None:
                     p = _trim_sibling(idx, _raw_form(idx, pos_of[got[0]], norm, states[qi]), norm)
-                    desc = str(idx.descriptions[p])
                     named_words = frozenset(got[1].split())
-                    fits = _alias_fits(
-                        norm, alias_states[qi], desc, str(idx.sources[p]), named_words, idx
-                    )
-                    if not fits:
-                        sib = _fitting_sibling(idx, desc, norm, alias_states[qi], named_words)
-                        if sib is not None:
-                            p, fits = sib, True
-                            desc = str(idx.descriptions[p])
+                    p, fits = _fit_or_sibling(idx, p, norm, alias_states[qi], named_words)
+                    desc = str(idx.descriptions[p])
                     if fits:
                         contained = Candidate(
                             str(idx.food_ids[p]), desc, str(idx.sources[p]), CONTAINED_ALIAS_SCORE

@@ -421,17 +421,16 @@ CONTAINED_MIN_HEADS: int = 8
 #: ("Portuguese olive oil", "Ceylon cinnamon", "Persian cucumbers") are the
 #: table's food unless its descriptions with the head noun name the place
 #: ("Yogurt, Greek": see :meth:`FoodIndex.soft_words`), nor before a dish or
-#: blend ("Italian cheese", "Russian salad"). Not "Chinese", "Indian",
-#: "Japanese", "Korean", "Mexican", "Russian", "Thai", "Vietnamese":
-#: in English they often name another species or product (Chinese dates are
-#: jujubes, Chinese okra luffa, Indian gooseberry amla, Thai tea a milk tea).
+#: blend ("Chinese sausage", "Italian seasoning"), nor in a phrase naming
+#: another species or product (:data:`_ORIGIN_OTHER_FOOD`: Chinese dates are
+#: jujubes, Chinese okra luffa, Thai tea a milk tea).
 ORIGIN_WORDS: frozenset[str] = frozenset(
     """
-    portuguese spanish italian french greek
+    portuguese spanish italian french greek mexican thai korean japanese chinese indian
     turkish moroccan lebanese persian sicilian calabrian tuscan neapolitan provencal
     californian mediterranean asian american irish scottish welsh german dutch austrian
-    hungarian polish ukrainian georgian armenian israeli egyptian ethiopian
-    peruvian brazilian argentinian chilean colombian cuban jamaican filipino
+    hungarian polish russian ukrainian georgian armenian israeli egyptian ethiopian
+    peruvian brazilian argentinian chilean colombian cuban jamaican filipino vietnamese
     malaysian indonesian australian ceylon kashmiri basque catalan andalusian bavarian
     belgian danish swedish norwegian finnish icelandic nordic aleppo
     vermont maine alaskan pacific atlantic mexico italy spain france greece
@@ -446,10 +445,36 @@ _FLAVOUR_HEADS = frozenset("jam jelly preserve marmalade".split())
 # head nouns whose place names another product ("Chinese sausage" is no pork
 # sausage, "Italian seasoning" no poultry seasoning, "Jamaican patty" a pastry)
 _ORIGIN_NAMES_PRODUCT = frozenset(
-    """
-    sausage seasoning dressing patty pastry dumpling curry blend pudding spice cheese beef
-    salad coffee tea sandwich bread cake
-    """.split()
+    "sausage seasoning dressing patty pastry dumpling curry blend pudding spice".split()
+)
+# a place and a head noun naming another species or product than the head's
+# food ("Chinese dates" are jujubes, "Chinese okra" luffa, "Indian gooseberry"
+# amla, "Thai tea" a milk tea, "Italian beef" a sandwich)
+_ORIGIN_OTHER_FOOD = frozenset(
+    {
+        ("chinese", "date"),
+        ("chinese", "okra"),
+        ("chinese", "parsley"),
+        ("chinese", "gooseberry"),
+        ("chinese", "chive"),
+        ("chinese", "broccoli"),
+        ("chinese", "yam"),
+        ("indian", "gooseberry"),
+        ("indian", "date"),
+        ("thai", "tea"),
+        ("vietnamese", "coffee"),
+        ("vietnamese", "coriander"),
+        ("mexican", "squash"),
+        ("mexican", "chocolate"),
+        ("japanese", "pumpkin"),
+        ("korean", "cake"),
+        ("italian", "beef"),
+        ("italian", "cheese"),
+        ("russian", "salad"),
+        ("irish", "coffee"),
+        ("irish", "cream"),
+        ("turkish", "delight"),
+    }
 )
 
 #: Weight of a soft word (:meth:`FoodIndex.soft_words`) in the coverage.
@@ -925,14 +950,23 @@ class FoodIndex:
             if tid is None:
                 # "Calabrian chiles", "Ceylon cinnamon"; "lingonberry preserves"
                 # (a jam's fruit changes little: USDA's "Jams and preserves")
-                if (t in ORIGIN_WORDS and head not in _ORIGIN_NAMES_PRODUCT) or (
-                    head in _FLAVOUR_HEADS and _brand_like(t)
-                ):
+                if (
+                    t in ORIGIN_WORDS
+                    and head not in _ORIGIN_NAMES_PRODUCT
+                    and (t, head) not in _ORIGIN_OTHER_FOOD
+                ) or (head in _FLAVOUR_HEADS and _brand_like(t)):
                     out.add(t)
                 continue
             if t in ORIGIN_WORDS:  # ("italian" heads "Salad dressing, italian")
-                if head not in _ORIGIN_NAMES_PRODUCT and not self._head_has(hid, t):
+                if (
+                    head not in _ORIGIN_NAMES_PRODUCT
+                    and (t, head) not in _ORIGIN_OTHER_FOOD
+                    and not self._head_has(hid, t)
+                ):
                     out.add(t)
+                continue
+            if head in _FLAVOUR_HEADS and t in self._fruit_heads() and not self._head_has(hid, t):
+                out.add(t)  # "fig jam": USDA's "Jams and preserves" (but "..., apricot")
                 continue
             if self._is_head[tid] and t not in COLOUR_WORDS:
                 continue
@@ -945,6 +979,17 @@ class FoodIndex:
             if not self._head_has(hid, t):
                 out.add(t)
         return frozenset(out)
+
+    def _fruit_heads(self) -> frozenset[str]:
+        """Head nouns of SR28's fruits (NDB food group 09: "fig", "guava")."""
+        got = self.__dict__.get("_fruit_head_words")
+        if got is None:
+            fruit = np.asarray([str(f).startswith("09") for f in self.food_ids], dtype=bool)
+            heads = self.name_head[fruit[self.name_food] & (self.name_head >= 0)]
+            got = self.__dict__["_fruit_head_words"] = frozenset(
+                self.vocab[h] for h in np.unique(heads).tolist()
+            )
+        return got
 
     def _head_has(self, hid: int, token: str) -> bool:
         """Whether a name with head noun ``hid`` (a token id) has ``token`` (cached)."""
@@ -2304,7 +2349,8 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
             str(d): i for i, d in enumerate(idx.descriptions)
         }
     own_p = pos.get(description)
-    if own_p is None or str(idx.food_ids[own_p])[:2] not in _PRODUCE_GROUPS:
+    own_id = str(idx.food_ids[own_p]) if own_p is not None else ""
+    if own_p is None or (own_id[:2] not in _PRODUCE_GROUPS and not own_id.startswith("fndds:")):
         return None  # (a frozen chicken breast is no "Chicken, nuggets, frozen")
     options = [
         p

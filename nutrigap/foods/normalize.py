@@ -284,11 +284,16 @@ _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
 _CANNED_TOMATOES = re.compile(r"\b(?:crushed|diced|chopped) tomato(?:es)?\b")
 _INLINE_COMMENT = re.compile(
     r"\s(?:such as|like|of your choice|of choice|(?:cut|sliced|chopped|diced|torn|broken) into|"
-    # a step said without a comma: "masa harina dissolved in hot water", "egg
-    # yolk mixed with a drop of water", "sugar as needed", "butter at room temperature"
-    r"(?:dissolved|mixed|beaten|whisked|diluted|thinned|combined|steeped|taken)\s+"
-    r"(?:in|with|into|out)|as needed|at room temp(?:erature)?)"
+    # "sugar as needed", "butter at room temperature"
+    r"as needed|at room temp(?:erature)?)"
     r"\b.*$"
+)
+# a step said without a comma in a recipe line (an amount first): "2 tbsp masa
+# harina dissolved in hot water", "1 egg yolk mixed with a drop of water" (a
+# diary's "Eggs mixed with cheese" is a combination)
+_INLINE_STEP = re.compile(
+    r"^(\s*\d.*?)\s(?:dissolved|mixed|beaten|whisked|diluted|thinned|combined|steeped|taken)"
+    r"\s+(?:in|with|into|out)\b.*$"
 )
 # cut claims that may stand in a leading comma segment of their own
 _CUT_CLAIMS = frozenset({"boneless", "skinless", "bone-in", "skin-on", "skin-off"})
@@ -608,8 +613,6 @@ def _clean(text: str) -> str:
     # (each rewrite runs only where its words occur: this runs on every text)
     if "w/" in t:
         t = t.replace("w/o ", "without ").replace("w/ ", "with ")
-    if "made " in t:  # "Soy sauce made from hydrolyzed vegetable protein": a sauce
-        t = _MADE_FROM.sub(", ", t)
     if "chil" in t:
         # "chile" and "chillies" are peppers (USDA: "Peppers, hot chile" and
         # "hot chili"); "chili" and a lone "chilli" may be the dish (UK: "bowl
@@ -769,7 +772,6 @@ _SPICES = (
 _SPICE_POWDER = re.compile(
     r"\b(?:(?P<a>" + _SPICES + r")\s+powder|powdered\s+(?P<b>" + _SPICES + r"))\b"
 )
-_MADE_FROM = re.compile(r"\s+made (?:from|with)\s+")
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -1060,6 +1062,7 @@ def clean_query(text: str) -> str:
     # inline commentary: "dry white wine such as Vinho Verde", "yogurt of your
     # choice", "carrots cut into rounds"
     t = _INLINE_COMMENT.sub("", t)
+    t = _INLINE_STEP.sub(r"\1", t)
     if " for " in t or " to " in t or " per " in t:
         t = _PURPOSE.sub("", t)
     if "type" in t or "kind" in t or "specified" in t:

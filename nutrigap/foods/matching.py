@@ -2322,13 +2322,12 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
 
 def _of_kind(idx: FoodIndex, description: str, form: str) -> list[int]:
     """Positions of the SR28 foods of a description's kind (:func:`_kind`) saying ``form``."""
-    groups = _sr28_groups(idx, "_by_kind", _kind)
+    # (grouped once per form, over the descriptions saying it only)
     word = re.compile(r"\b" + form + r"\b")
-    return [
-        p
-        for p in groups.get(_kind(description), ())
-        if word.search(str(idx.descriptions[p]).lower())
-    ]
+    groups = _sr28_groups(
+        idx, "_by_kind_" + form, _kind, lambda d: word.search(d.lower()) is not None
+    )
+    return groups.get(_kind(description), [])
 
 
 def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:

@@ -242,7 +242,12 @@ butter" / "Cookies, butter"): texts written in USDA's order ("yogurt vanilla",
 single-ingredient texts SR28 leaves unmatched: FNDDS's short names ("Leek,
 raw", "Cucumber, raw") answered 12 more texts of the tuning sets right and 7
 more wrong (top-1 +1.0, wrong-confident +0.9 points); requiring the FNDDS
-food and SR28's best to share a food family did no better.
+food and SR28's best to share a food family did no better. (A stricter
+fallback was kept in the next session, :func:`_fndds_fallback`: a score of 95
+or more, a lead over the next food, no "NFS" entry, no cooked form the text
+does not name and no word the tables do not know; it answered 4 texts of the
+tuning and dev sets right and none wrong, and 17 of a reviewer's 433 texts of
+foods FNDDS has, all right.)
 
 The candy rule is the "fried eggs → gummy sweets" guard: a candy that shares
 every word with the query still scores 25 points under an egg that does.

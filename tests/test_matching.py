@@ -1966,3 +1966,9 @@ class TestThirdReview:
         # "mixed with" ends a recipe line's food only after an amount
         assert clean_query("Eggs mixed with cheese") == "eggs mixed with cheese"
         assert clean_query("1 egg yolk mixed with water") == "1 egg yolk"
+
+
+def test_a_range_with_a_spaced_dash_keeps_the_food_a_word():
+    # "2- 3 carrots" was cleaned to "2carrots" (the second amount took the space)
+    assert clean_query("2- 3 carrots") == "2 carrots"
+    assert match_foods(_diary(["2- 3 carrots"]))["food_id"].notna().iloc[0]

@@ -1013,7 +1013,7 @@ def clean_query(text: str) -> str:
         t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
     if "sprig" in t:
         t = _TRAILING_MEASURE.sub("", t)
-    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    t = _SECOND_AMOUNT.sub(r"\1 ", t, count=1)
     if "%" in t and "chocolate" in t:
         t = _cacao_band(t) or t
     juice = _JUICE_OF.match(t)
@@ -1221,7 +1221,7 @@ def clean_query(text: str) -> str:
     # "2 1/3 c scooped and leveled, plus 1 tablespoon flour": its second amount
     # shows once the steps are gone
     if " plus " in t or " and " in t or " or " in t or " to " in t or " - " in t:
-        t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+        t = _WS.sub(" ", _SECOND_AMOUNT.sub(r"\1 ", t, count=1))
     if kept_forms:
         t = t + ", " + " ".join(kept_forms)
     if unsalted:
@@ -1242,7 +1242,7 @@ def _list_text(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
-    t = _SECOND_AMOUNT.sub(r"\1", t, count=1)
+    t = _SECOND_AMOUNT.sub(r"\1 ", t, count=1)
     return None if _JUICE_OF.match(t) else t
 
 

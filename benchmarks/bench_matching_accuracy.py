@@ -175,7 +175,7 @@ held-out round 4 (200), when new (7)  80.5 / 48.0 / 6.0 %    79.5 / 48.5 / 5.5 %
 held-out round 4, evening             82.0 / 46.5 / 5.5 %    80.5 / 46.0 / 5.5 %
 round 5 (300), when new (8)           82.3 / 38.7 / 6.3 %    77.7 / 38.7 / 6.0 %
 round 6 (200), when new (9)           84.0 / 29.0 / 7.0 %    80.5 / 29.5 / 6.5 %
-match_labels.csv, next session        --                     89.8 / 22.8 / 2.2 %
+match_labels.csv, next session        --                     90.0 / 22.8 / 2.0 %
 second tuning set, next session       --                     92.5 / 25.2 / 1.9 %
 third tuning set, next session        --                     92.5 / 31.9 / 2.5 %
 round 5, dev set, next session (10)   89.3 / 33.0 / 5.0 %    86.7 / 32.0 / 3.7 %

@@ -1972,3 +1972,15 @@ def test_a_range_with_a_spaced_dash_keeps_the_food_a_word():
     # "2- 3 carrots" was cleaned to "2carrots" (the second amount took the space)
     assert clean_query("2- 3 carrots") == "2 carrots"
     assert match_foods(_diary(["2- 3 carrots"]))["food_id"].notna().iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [
+        ("1/4 cup lard or vegetable oil", "04002"),  # lard, not "lard oil" nor the oil
+        ("2 tbsp butter or olive oil, for the pan", "01001"),
+        ("1/2 c veal or beef stock", "06170"),  # veal is the stock's kind, as before
+    ],
+)
+def test_a_first_alternative_that_is_a_food_of_its_own(text, food_id):
+    assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

@@ -312,6 +312,7 @@ from nutrigap.foods.normalize import (
     alternatives,
     clean_query,
     dash_reading,
+    first_alternative_word,
     fold,
     normalize_food_text,
     singular,
@@ -3480,6 +3481,14 @@ def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
     return reading or text
 
 
+# a first alternative that is a food of its own before a product noun after
+# "or" ("lard or vegetable oil", "water or chicken stock"), where cleaning reads
+# the word as the product's kind ("canola or vegetable oil")
+_WHOLE_ALTERNATIVES = frozenset(
+    "butter lard ghee shortening margarine schmaltz tallow water".split()
+)
+
+
 def _match_alternatives(
     rows: list[dict],
     foods: pd.DataFrame | str | None,
@@ -3504,10 +3513,16 @@ def _match_alternatives(
         text = row["food"]
         if row["status"] != "unmatched" or not isinstance(text, str):
             continue
-        readings = [
-            (alt, f"matched the alternative {clean_query(alt)!r}")
-            for alt in (alternatives(text) if " or " in text.lower() else ())
-        ]
+        alts = alternatives(text) if " or " in text.lower() else ()
+        if alts or " or " in text.lower():
+            # a first alternative that is a food on its own ("lard" of "lard or
+            # olive oil"), though cleaning read it as a modifier ("lard oil")
+            # (only foods that no product after "or" can be made of: "veal or
+            # beef stock" is veal stock, "oat or almond milk" oat milk)
+            word = first_alternative_word(text)
+            if word in _WHOLE_ALTERNATIVES and word not in alts:
+                alts = (word, *alts)
+        readings = [(alt, f"matched the alternative {clean_query(alt)!r}") for alt in alts]
         dash = dash_reading(text) if " - " in text.translate(_DASHES) else None
         if dash:
             readings.append(

@@ -1246,6 +1246,38 @@ def _list_text(text: str) -> str | None:
     return None if _JUICE_OF.match(t) else t
 
 
+def first_alternative_word(text: str) -> str | None:
+    """The first of a text's alternatives when it is one word ("lard" of "6 tbsp lard or
+    extra-virgin olive oil"), else None.
+
+    :func:`clean_query` reads such a word as a modifier of the food after
+    "or" ("canola or vegetable oil" is canola oil); the matcher also tries it
+    alone where it is an alias on its own (lard is a food, canola is not).
+
+    Examples
+    --------
+    >>> first_alternative_word("6 tbsp lard (about 2 ounces) or extra-virgin olive oil")
+    'lard'
+    >>> first_alternative_word("2 tbsp canola or vegetable oil")
+    'canola'
+    >>> first_alternative_word("olive oil") is None
+    True
+    """
+    t = _list_text(text)
+    if t is None:
+        return None
+    first = _OR_SPLIT.split(t.partition(",")[0])
+    if len(first) < 2 or not first[-1].split():
+        return None
+    words = [
+        w
+        for w in first[0].split()
+        if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
+        and w not in PREP_WORDS
+    ]  # fmt: skip
+    return words[0] if len(words) == 1 else None
+
+
 @functools.lru_cache(maxsize=65536)
 def alternatives(text: str) -> tuple[str, ...]:
     """Other readings of a text that lists alternatives, to try in order.
@@ -1271,16 +1303,9 @@ def alternatives(text: str) -> tuple[str, ...]:
     if t is None:
         return ()
     first = _OR_SPLIT.split(t.partition(",")[0])
-    if len(first) >= 2:
-        words = [
-            w
-            for w in first[0].split()
-            if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
-            and w not in PREP_WORDS
-        ]  # fmt: skip
-        after = first[-1].split()
-        if len(words) == 1 and after and singular(after[-1]) not in _SHARED_HEADS:
-            out.append(words[0])
+    word = first_alternative_word(text)
+    if word is not None and singular(first[-1].split()[-1]) not in _SHARED_HEADS:
+        out.append(word)
     last = last_alternative(text)
     if last:
         # the first listed first, but for qualifiers after the list that

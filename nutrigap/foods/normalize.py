@@ -1252,7 +1252,8 @@ def first_alternative_word(text: str) -> str | None:
 
     :func:`clean_query` reads such a word as a modifier of the food after
     "or" ("canola or vegetable oil" is canola oil); the matcher also tries it
-    alone where it is an alias on its own (lard is a food, canola is not).
+    alone where it is a food no product after "or" is made of (lard, butter,
+    water: ``_WHOLE_ALTERNATIVES`` in :mod:`nutrigap.foods.matching`).
 
     Examples
     --------

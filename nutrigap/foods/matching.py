@@ -312,7 +312,6 @@ from nutrigap.foods.normalize import (
     alternatives,
     clean_query,
     dash_reading,
-    first_alternative_word,
     fold,
     normalize_food_text,
     singular,
@@ -1604,7 +1603,8 @@ class FoodIndex:
                 missing = np.zeros(len(cands))
                 for t, post in zip((t for t in content if t in FORM_WORDS), forms, strict=True):
                     lacks = ~self._member(post, cands)
-                    if t in ("dried", "dehydrated"):
+                    dried_form = t in ("dried", "dehydrated")
+                    if dried_form:
                         # one form: "dried bananas" / "Bananas, dehydrated, or banana powder"
                         other = "dehydrated" if t == "dried" else "dried"
                         if other in self.postings:
@@ -1612,7 +1612,7 @@ class FoodIndex:
                     missing += lacks * (
                         FROZEN_MISSING_PENALTY if t == "frozen" else FORM_MISSING_PENALTY
                     )
-                    if t in ("dried", "dehydrated"):  # "dried jackfruit" is no raw jackfruit
+                    if dried_form:  # "dried jackfruit" is no raw jackfruit
                         # (legumes, grains, nuts and seeds are sold dried as "raw")
                         dry = self._dry_goods()[self.name_food[cands]]
                         wet = (self.name_state[cands] != 0) & ~dry
@@ -2336,8 +2336,8 @@ def _of_kind(idx: FoodIndex, description: str, form: str) -> list[int]:
     return groups.get(_kind(description), [])
 
 
-def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | None:
-    """Position of the SR28 frozen food of a description's kind, or None.
+def _frozen_sibling(idx: FoodIndex, p: int, norm: NormText) -> int | None:
+    """Position of the SR28 frozen food of the kind of the food at position ``p``, or None.
 
     "Frozen green bell peppers" (the alias is raw green peppers) → "Peppers,
     sweet, green, frozen, chopped, unprepared": for fruit and vegetables only
@@ -2348,19 +2348,14 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     with the description, unsweetened unless the text says sweetened; then
     the lowest id.
     """
-    pos = idx.__dict__.get("_pos_of_description")
-    if pos is None:
-        pos = idx.__dict__["_pos_of_description"] = {
-            str(d): i for i, d in enumerate(idx.descriptions)
-        }
-    own_p = pos.get(description)
-    own_id = str(idx.food_ids[own_p]) if own_p is not None else ""
-    if own_p is None or (own_id[:2] not in _PRODUCE_GROUPS and not own_id.startswith("fndds:")):
+    own_id = str(idx.food_ids[p])
+    if own_id[:2] not in _PRODUCE_GROUPS and not own_id.startswith("fndds:"):
         return None  # (a frozen chicken breast is no "Chicken, nuggets, frozen")
+    description = str(idx.descriptions[p])
     options = [
-        p
-        for p in _of_kind(idx, description, "frozen")
-        if str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
+        o
+        for o in _of_kind(idx, description, "frozen")
+        if str(idx.food_ids[o])[:2] in _PRODUCE_GROUPS
     ]
     if not options:
         return None
@@ -2368,9 +2363,9 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     words = set(_desc_words(description)) - COOKED_WORDS - _STATE_WORDS
     cooked_text = text_state(norm.text) == 2
     scored = []
-    for p in options:
-        d = str(idx.descriptions[p])
-        dtoks = set(idx.desc_tokens(p))
+    for o in options:
+        d = str(idx.descriptions[o])
+        dtoks = set(idx.desc_tokens(o))
         if not need & dtoks:
             continue
         own = set(_desc_words(d)) - COOKED_WORDS - _STATE_WORDS
@@ -2379,7 +2374,7 @@ def _frozen_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
         sweet = re.search(r"(?<!un)sweetened\b", d.lower()) is not None
         sugar = sweet and "sweetened" not in norm.tokens
         scored.append(
-            (-len(need & dtoks), state_off, -len(words & own), sugar, str(idx.food_ids[p]), p)
+            (-len(need & dtoks), state_off, -len(words & own), sugar, str(idx.food_ids[o]), o)
         )
     return min(scored)[-1] if scored else None
 
@@ -2395,30 +2390,30 @@ def _fit_or_sibling(
     desc = str(idx.descriptions[p])
     if _alias_fits(norm, state, desc, str(idx.sources[p]), named, idx):
         return p, True
-    sib = _fitting_sibling(idx, desc, norm, state, named)
+    sib = _fitting_sibling(idx, p, norm, state, named)
     return (sib, True) if sib is not None else (p, False)
 
 
 def _fitting_sibling(
-    idx: FoodIndex, description: str, norm: NormText, state: int, named: frozenset[str]
+    idx: FoodIndex, p: int, norm: NormText, state: int, named: frozenset[str]
 ) -> int | None:
-    """An alias food's sibling that fits a text its own food does not, or None.
+    """A sibling of the alias food at position ``p`` that fits a text it does not, or None.
 
     Its frozen kind for a text saying frozen ("frozen green bell peppers",
     :func:`_frozen_sibling`), else the food cooked the text's way ("toasted
     coconut flakes", :func:`_cooked_sibling`); the sibling must fit
     (:func:`_alias_fits`).
     """
-    tries = []
+    description = str(idx.descriptions[p])
+    sibs = []
     if "frozen" in norm.tokens and "frozen" not in description.lower():
-        tries.append(_frozen_sibling)
-    tries.append(_cooked_sibling)
-    for find in tries:
-        p = find(idx, description, norm)
-        if p is not None and _alias_fits(
-            norm, state, str(idx.descriptions[p]), str(idx.sources[p]), named, idx
+        sibs.append(_frozen_sibling(idx, p, norm))
+    sibs.append(_cooked_sibling(idx, description, norm))
+    for sib in sibs:
+        if sib is not None and _alias_fits(
+            norm, state, str(idx.descriptions[sib]), str(idx.sources[sib]), named, idx
         ):
-            return p
+            return sib
     return None
 
 
@@ -2977,6 +2972,16 @@ def fuzzy_doubt(
     return None
 
 
+def _doubt_for_text(idx: FoodIndex, cands: list[Candidate], norm: NormText) -> str | None:
+    """:func:`fuzzy_doubt` of a text's candidates, with its head noun and words as scored."""
+    q = idx._query(norm)
+    return fuzzy_doubt(
+        cands,
+        q[1] if q is not None else None,
+        frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
+    )
+
+
 #: Least score of an FNDDS food answering a single-food text that SR28 leaves
 #: unmatched (:func:`_fndds_fallback`).
 FNDDS_FALLBACK_MIN: float = 95.0
@@ -3027,13 +3032,7 @@ def _fndds_fallback(
     nxt = next((c for c in cands[1:] if c.food_id != cands[0].food_id), None)
     if nxt is not None and cands[0].score - nxt.score < MIN_MARGIN:
         return None  # "oatmeal": multigrain, plain or made with milk, FNDDS does not say
-    q = idx._query(norm)
-    doubt = fuzzy_doubt(
-        cands,
-        q[1] if q is not None else None,
-        frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
-    )
-    return cands[0] if doubt is None else None
+    return cands[0] if _doubt_for_text(idx, cands, norm) is None else None
 
 
 def _fmt_candidates(cands: list[Candidate]) -> str:
@@ -3320,12 +3319,7 @@ def match_texts(
             elif contained is not None:
                 chosen, method = contained, "alias"
             elif cands and cands[0].score >= threshold:
-                q = idx._query(norm)
-                doubt = fuzzy_doubt(
-                    cands,
-                    q[1] if q is not None else None,
-                    frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
-                )
+                doubt = _doubt_for_text(idx, cands, norm)
                 if doubt is None and norm.joined and not _names_both(norm, cands[0].description):
                     doubt = "a text joining foods must match a food naming the first of them"
                 if (
@@ -3481,14 +3475,6 @@ def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
     return reading or text
 
 
-# a first alternative that is a food of its own before a product noun after
-# "or" ("lard or vegetable oil", "water or chicken stock"), where cleaning reads
-# the word as the product's kind ("canola or vegetable oil")
-_WHOLE_ALTERNATIVES = frozenset(
-    "butter lard ghee shortening margarine schmaltz tallow water".split()
-)
-
-
 def _match_alternatives(
     rows: list[dict],
     foods: pd.DataFrame | str | None,
@@ -3513,16 +3499,10 @@ def _match_alternatives(
         text = row["food"]
         if row["status"] != "unmatched" or not isinstance(text, str):
             continue
-        alts = alternatives(text) if " or " in text.lower() else ()
-        if alts or " or " in text.lower():
-            # a first alternative that is a food on its own ("lard" of "lard or
-            # olive oil"), though cleaning read it as a modifier ("lard oil")
-            # (only foods that no product after "or" can be made of: "veal or
-            # beef stock" is veal stock, "oat or almond milk" oat milk)
-            word = first_alternative_word(text)
-            if word in _WHOLE_ALTERNATIVES and word not in alts:
-                alts = (word, *alts)
-        readings = [(alt, f"matched the alternative {clean_query(alt)!r}") for alt in alts]
+        readings = [
+            (alt, f"matched the alternative {clean_query(alt)!r}")
+            for alt in (alternatives(text) if " or " in text.lower() else ())
+        ]
         dash = dash_reading(text) if " - " in text.translate(_DASHES) else None
         if dash:
             readings.append(

@@ -322,7 +322,8 @@ _VAGUE_MEASURE = (
     r"(?:pinch|dash|splash|drizzle|sprinkle|sprinkling|handful|bunch|sprig|knob|sleeve|ball|"
     r"dollop|squeeze|drop|glug|ounce|stalk|head|clove|piece|strip|spoonful|sheet|lump)(?:es|s)?"
 )
-_VAGUE_WORD = r"(?:few|couple|generous|good|heaping|scant|little|separate|firm|nice)"
+_VAGUE_WORDS = tuple("few couple generous good heaping scant little separate firm nice".split())
+_VAGUE_WORD = "(?:" + "|".join(_VAGUE_WORDS) + ")"
 _VAGUE_LEAD = re.compile(
     r"^\s*(?:(?:(?:a|an|one)\s+(?:" + _VAGUE_WORD + r"\s+)*|(?:" + _VAGUE_WORD + r"\s+)+)"
     r"(?:(?:small|large|medium|[a-z]+-sized?)\s+)?(?:of\s+)?"
@@ -342,9 +343,7 @@ _UNKNOWN_KIND = re.compile(
     r"(?:type|kind|variety)\s+(?:unknown|unspecified|not\s+specified))\b"
 )
 # first words a vague amount may start with (the rest need an "of")
-_VAGUE_FIRST = frozenset(
-    "a an one few couple generous good heaping scant little separate firm nice".split()
-)
+_VAGUE_FIRST = frozenset(("a", "an", "one", *_VAGUE_WORDS))
 _OR_SO = re.compile(r"^(\s*\d[\d/.\s-]*?)\s+or\s+so\b")
 # either of two states is no state: "peas, fresh or frozen", "coconut,
 # toasted or not", "stock, store-bought or homemade"
@@ -359,8 +358,8 @@ _SIZE_TOKEN = re.compile(r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|t
 # cooked until crisp", "pepperoncini, brine reserved", "oil, enough to coat
 # the pot", "pasta, any shape", "scallions, green and white parts")
 _STEP_CLAUSE = re.compile(
-    r"^(?![^,]*\b(?:skins?|fat|caffeine|bones?)\b)\s*(?:(?:[a-z]+\s+){0,3}?(?:removed|discarded|reserved|intact|attached|snapped|"
-    r"stripped|off)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
+    r"^(?![^,]*\b(?:skins?|fat|caffeine|bones?)\b)\s*(?:(?:[a-z]+\s+){0,3}?"
+    r"(?:removed|discarded|reserved|intact|attached|snapped|stripped|off)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
     r"colour|variety|size)\b|whole\s+if\b|or\s+more\b|more\s+or\s+less\b|but\b|then\b|"
     r"ideally\b|in\s+one\s+piece\b|"
     r"(?:both\s+)?(?:white|green)\s+and\s+(?:(?:most|some|all)\s+of\s+)?(?:light\s+|pale\s+|"
@@ -384,10 +383,13 @@ _PARTICIPLE_STEP = re.compile(r"^\s*(?:and\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b(?:\s
 # "bacon, cooked until crisp", "rosemary, briefly fried in oil": a state
 # followed by how (kept as the state alone)
 _STEP_HOW = frozenset("until according over under at then in with on to into briefly".split())
-# "rinsed and dried", "trimmed, rinsed well, and dried": patted dry, not a
-# dried food
+# preparation words that are part of a food's name before the next word
+# ("shredded wheat" is a cereal, a pizza's "thin crust" no preparation)
+_NAMED_BEFORE = {"shredded": "wheat", "thin": "crust", "thick": "crust"}
 # the first parts of "well-stirred", "fresh-squeezed", "hand-torn", "rough-chopped"
 _PREP_ADVERBS = frozenset("well fresh freshly hand rough roughly fine finely thin thinly".split())
+# "rinsed and dried", "trimmed, rinsed well, and dried": patted dry, not a
+# dried food
 _WASHED_DRIED = re.compile(
     r"\b(?:rinsed|washed|cleaned|patted|spun|scrubbed|trimmed)\b[^()]*?\bdried\b"
 )
@@ -1189,16 +1191,12 @@ def clean_query(text: str) -> str:
     dropped_prep = False
     for wi, w in enumerate(words):
         bare = w.strip(" -.")
-        if bare == "shredded" and "".join(words[wi + 1 : wi + 3]).strip().startswith("wheat"):
-            out.append(w)  # "shredded wheat" is a cereal
+        named = _NAMED_BEFORE.get(bare)
+        if named and "".join(words[wi + 1 : wi + 3]).strip().startswith(named):
+            out.append(w)  # "shredded wheat", a pizza's "thin crust": the food's name
             continue
         if bare == "minced" and meat:  # minced pork is ground pork
             out.append(w.replace("minced", "ground"))
-            continue
-        if bare in {"thin", "thick"} and "".join(words[wi + 1 : wi + 3]).strip().startswith(
-            "crust"
-        ):
-            out.append(w)  # a pizza's "thin crust" is the pizza's, no preparation
             continue
         if (
             bare in PREP_WORDS
@@ -1246,37 +1244,30 @@ def _list_text(text: str) -> str | None:
     return None if _JUICE_OF.match(t) else t
 
 
-def first_alternative_word(text: str) -> str | None:
-    """The first of a text's alternatives when it is one word ("lard" of "6 tbsp lard or
-    extra-virgin olive oil"), else None.
+def _one_word_first(parts: list[str]) -> str | None:
+    """The first of a list's alternatives (``parts``, split at "or") when it is one word.
 
-    :func:`clean_query` reads such a word as a modifier of the food after
-    "or" ("canola or vegetable oil" is canola oil); the matcher also tries it
-    alone where it is a food no product after "or" is made of (lard, butter,
-    water: ``_WHOLE_ALTERNATIVES`` in :mod:`nutrigap.foods.matching`).
-
-    Examples
-    --------
-    >>> first_alternative_word("6 tbsp lard (about 2 ounces) or extra-virgin olive oil")
-    'lard'
-    >>> first_alternative_word("2 tbsp canola or vegetable oil")
-    'canola'
-    >>> first_alternative_word("olive oil") is None
-    True
+    "6 tbsp lard (about 2 ounces) or extra-virgin olive oil" gives "lard",
+    "2 tbsp canola or vegetable oil" "canola"; None when there is no list.
     """
-    t = _list_text(text)
-    if t is None:
-        return None
-    first = _OR_SPLIT.split(t.partition(",")[0])
-    if len(first) < 2 or not first[-1].split():
+    if len(parts) < 2 or not parts[-1].split():
         return None
     words = [
         w
-        for w in first[0].split()
+        for w in parts[0].split()
         if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
         and w not in PREP_WORDS
     ]  # fmt: skip
     return words[0] if len(words) == 1 else None
+
+
+#: Foods of their own that may stand before a product noun after "or" ("lard
+#: or vegetable oil", "water or chicken stock"), where :func:`clean_query`
+#: reads the first word as the product's kind ("canola or vegetable oil" is
+#: canola oil): :func:`alternatives` tries them alone first.
+_WHOLE_ALTERNATIVES = frozenset(
+    "butter lard ghee shortening margarine schmaltz tallow water".split()
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1290,7 +1281,9 @@ def alternatives(text: str) -> tuple[str, ...]:
     is one word and the food after "or" is not a product the two share
     ("honey"; never "veal" of "veal or beef stock"), then the last
     alternative with the state or form said before the list
-    (:func:`last_alternative`).
+    (:func:`last_alternative`). A first word that is a food of its own
+    (:data:`_WHOLE_ALTERNATIVES`: lard, butter, water) is tried first even
+    before a product noun ("lard or vegetable oil" is no "lard oil").
 
     Examples
     --------
@@ -1298,13 +1291,15 @@ def alternatives(text: str) -> tuple[str, ...]:
     ('honey', 'maple syrup')
     >>> alternatives("1/2 c veal or beef stock")
     ('beef stock',)
+    >>> alternatives("1/4 cup lard or vegetable oil")
+    ('lard', 'vegetable oil')
     """
     out: list[str] = []
     t = _list_text(text)
     if t is None:
         return ()
     first = _OR_SPLIT.split(t.partition(",")[0])
-    word = first_alternative_word(text)
+    word = _one_word_first(first)
     if word is not None and singular(first[-1].split()[-1]) not in _SHARED_HEADS:
         out.append(word)
     last = last_alternative(text)
@@ -1315,6 +1310,8 @@ def alternatives(text: str) -> tuple[str, ...]:
             out.insert(0, last)
         else:
             out.append(last)
+    if word in _WHOLE_ALTERNATIVES and word not in out:
+        out.insert(0, word)
     return tuple(dict.fromkeys(out))
 
 

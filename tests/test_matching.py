@@ -949,10 +949,8 @@ class TestSecondRoundRules:
         m = match_foods(_diary(texts))
         assert m["food_id"].tolist() == ["06170", "02047"]
         got, _ = match_texts(texts, "both", aliases=load_aliases())
-        assert got["status_reason"].tolist() == [
-            "matched the alternative 'beef stock'",
-            "matched the alternative 'kosher salt'",
-        ]
+        # ("fine" is a grind, so "fine sea salt" is salt itself)
+        assert got["status_reason"].tolist() == ["matched the alternative 'beef stock'", ""]
 
     def test_a_state_said_before_the_list_holds_for_the_last_alternative(self):
         m = match_foods(_diary(["1 lb dried casarecce or spaghetti"]))
@@ -1984,3 +1982,143 @@ def test_a_range_with_a_spaced_dash_keeps_the_food_a_word():
 )
 def test_a_first_alternative_that_is_a_food_of_its_own(text, food_id):
     assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestKindsGrindsAndStatesOfRecipeLines:
+    """Rules of 2026-11-29 (sixth session) from the errors of rounds 3 and 4 and
+    from unlabelled recipe lines (read as a development set; rounds 6 and 7 held out)."""
+
+    @pytest.mark.parametrize(
+        ("text", "cleaned"),
+        [
+            ("3 c walnut halves and/or pieces (12 oz / 342g)", "3 c walnut"),  # "and/or" lists
+            ("1 c water, or a bit more as needed", "1 c water"),
+            ("¼ c homemade or jarred pesto", "1/4 c pesto"),  # either, so neither
+            ("2 scallions, light green and white parts only", "2 scallions"),
+            ("¼ tsp fine-grain sea salt", "1/4 tsp sea salt"),  # a grind, not a food
+            ("1 c fine bread crumbs", "1 c bread crumbs"),
+            ("4 md juicy limes", "4 md limes"),
+            ("2 crisp apples, such as braeburn", "2 apples"),
+            ("1 cup tart cherries", "1 cup tart cherries"),  # a kind of cherry
+            ("apple crisp", "apple crisp"),  # the dish
+            ("Peel of one lemon, sliced as thinly as possible", "lemon peel"),
+            ("1 lb fava beans, in their pods", "1 lb fava beans, in pod"),  # USDA's "in pod"
+            ("2 lb clams in their shells", "2 lb clams"),
+            ("½ c pitted oil-cured olives", "1/2 c cured olives"),  # not the oil
+            ("2 tbsp plain full-fat yogurt", "2 tbsp plain whole milk yogurt"),
+            ("1 c full-fat milk", "1 c whole milk"),
+            ("full-fat coconut milk", "coconut milk"),  # no dairy word for a plant milk
+            ("full-fat sour cream", "sour cream"),  # USDA's regular is the full-fat one
+            ("½ tsp toasted and ground cumin seeds", "1/2 tsp toasted cumin seeds"),
+        ],
+    )
+    def test_cleaned(self, text, cleaned):
+        assert clean_query(text) == cleaned
+
+    @pytest.mark.parametrize(
+        ("text", "cleaned"),
+        [
+            ("1 tsp flavorless oil, such as canola", "1 tsp canola oil"),
+            ("Neutral oil (such as soybean or palm) for deep-frying", "soybean oil"),
+            ("1 lb wild mushrooms, such as chanterelles or porcini", "1 lb chanterelles"),
+            ("A few sprigs of herbs such as rosemary and/or thyme", "rosemary"),
+            ("3 ½ oz semisoft cheese such as Fontina, cut up", "3 1/2 oz fontina cheese"),
+            ("smoked fish such as mackerel", "smoked mackerel"),  # the kind's state stays
+            ("½ c fresh herb sprigs, such as chervil and dill", "1/2 c fresh chervil"),
+            # a mix is the generic food; a kind that says more keeps its words
+            ("2 lb mixed mushrooms (such as maitake)", "2 lb mixed mushrooms"),
+            ("1 lb red chiles, such as Fresno", "1 lb red chiles"),
+            ("smoked herring or other smoked fish such as mackerel", "smoked herring"),
+        ],
+    )
+    def test_a_kind_such_as_an_example_is_the_example(self, text, cleaned):
+        assert clean_query(text) == cleaned
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # nuts and seeds toasted at home are USDA's dry-roasted or toasted ones
+            ("½ c chopped pistachios, toasted", "12152"),
+            ("2 tbsp crushed toasted hazelnuts", "12122"),
+            ("1 cup pecan halves, toasted", "12143"),  # not "oil roasted"
+            ("¼ c toasted sliced almonds", "12063"),  # not "honey roasted"
+            ("¼ c coarsely chopped toasted peanuts", "16390"),
+            ("1/4 cup pepitas, toasted", "12016"),
+            ("3 tbsp toasted sesame seeds", "12024"),
+            ("1/2 cup roasted salted cashews", "12585"),
+            # a spice USDA has in no roasted form is the spice
+            ("2 tsp roasted ground cumin", "02014"),
+            # a cooking word's neighbour: braised greens are the boiled ones
+            ("1 ½ c braised collard greens", "11162"),
+            # peeled produce is USDA's twin without skin
+            ("2 c peeled, chopped apple", "09004"),
+            ("1 cucumber, peeled and sliced", "11206"),
+            ("2 apples, unpeeled", "09003"),
+            ("1 lb potatoes, peeled", "11352"),  # (SR28 has no raw peeled potato)
+            # fresh bread crumbs are no dry ones; soft ones are USDA's white bread
+            ("soft bread crumbs", "18069"),
+            ("2 tbsp plain full-fat yogurt or labneh", "01116"),
+            ("½ c pitted oil-cured olives, roughly chopped", "09193"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1 cup fresh bread crumbs",  # fresh is the opposite of "Bread crumbs, dry"
+            "Frozen Yellow Bell Pepper",  # SR28 has frozen green and red ones only
+            "Meatballs, without Sauce, Pork",  # not "Meatballs, meatless"
+            "1 lb slab bacon, cut into ½-inch pieces",  # not "Bacon, meatless"
+            "Red Sichuan Pepper (Szechuan)",  # another plant than the red bell pepper
+        ],
+    )
+    def test_left_unmatched(self, text):
+        assert match_foods(_diary([text]))["food_id"].isna().iloc[0]
+
+    def test_a_raw_form_keeps_the_food_named(self):
+        # "cubed goat meat" (raw): the raw food of the goat's kind, never another
+        # game meat's ("Game meat, elk, raw")
+        got = match_foods(_diary(["1 lb cubed goat meat"]))["matched_description"].iloc[0]
+        assert "goat" in got.lower()
+        assert match_foods(_diary(["1 lb bay scallops"]))["food_id"].iloc[0] == "15172"
+
+    @pytest.mark.parametrize(
+        ("text", "cleaned"),
+        [
+            # a part removed or a step after the food
+            ("2 heads frisée, leaves separated, dark leaves discarded", "2 heads frisee"),
+            ("1 slice country bread, crusts trimmed", "1 slice country bread"),
+            ("2 cinnamon sticks, broken in half", "2 cinnamon sticks"),
+            ("8 c cabbage kimchi, fermented for at least a week", "8 c cabbage kimchi"),
+            ("2 gingersnaps, whole", "2 gingersnaps"),
+            ("Milk, Whole", "milk, whole"),  # a diary name's qualifier stays
+            # a second amount after the food; not an amount first
+            ("1 lg egg plus 1 yolk", "1 lg egg"),
+            ("2 c flour plus more for dusting", "2 c flour"),
+            ("Zest of 1 lemon plus 1 tablespoon juice", "lemon zest"),
+            ("480 ml (2 cups plus 1 tsp) water", "480 ml water"),
+            ("1/8 whole plus 1/4 chopped white onion", "1/8 white onion"),  # amounts first
+            ("leaves from a few sprigs of dill", "fresh dill"),
+            ("8 qt cold, filtered water", "8 qt cold filtered water"),
+            ("Shaved Parmigiano-Reggiano", "parmigiano-reggiano"),
+            ("1 lg loaf of day-old challah", "1 lg loaf of challah"),
+            # a form the parentheses deny is none
+            ("3 dried red chiles (not a smoked variety)", "3 dried red chiles"),
+        ],
+    )
+    def test_cleaned_parts_steps_and_second_amounts(self, text, cleaned):
+        assert clean_query(text) == cleaned
+
+    def test_zest_is_usdas_peel_and_no_typo(self):
+        # "zest" was corrected to the brand word "Zesta" (KEEBLER, ZESTA, Saltines)
+        m = match_foods(_diary(["2½ tsp Meyer lemon zest", "1 tbsp freshly grated zest"]))
+        assert m["food_id"].tolist()[0] == "09156"
+        assert m["food_id"].isna().iloc[1]  # whose peel, the text does not say
+
+    def test_a_stand_in_needs_its_word_but_a_dish_s_kind_does_not(self):
+        m = match_foods(_diary(["Meatballs, without Sauce, Pork", "lasagna, vegetarian"]))
+        assert m["food_id"].isna().iloc[0]
+        assert "stand-in" in m["status_reason"].iloc[0]
+        assert m["food_id"].iloc[1] == "fndds:58130310"  # FNDDS "Lasagna, meatless"

@@ -439,7 +439,7 @@ ORIGIN_WORDS: frozenset[str] = frozenset(
     malaysian indonesian australian ceylon kashmiri basque catalan andalusian bavarian
     belgian danish swedish norwegian finnish icelandic nordic aleppo
     vermont maine alaskan pacific atlantic mexico italy spain france greece
-    morocco persia peru brazil california
+    morocco persia peru brazil california sicily
     """.split()
 )
 
@@ -622,7 +622,7 @@ COOKING_NEIGHBOURS: dict[str, tuple[str, ...]] = {
     "stewed": ("boiled", "simmered", "braised"),
     "simmered": ("boiled", "stewed"),
     "poached": ("boiled", "stewed"),
-    "braised": ("stewed",),
+    "braised": ("stewed", "boiled"),
     "roasted": ("baked",),
     "baked": ("roasted",),
     "grilled": ("broiled",),
@@ -646,7 +646,7 @@ UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
     pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
     harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
     tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku merguez
-    xanthan
+    xanthan sichuan szechuan labneh labne tteok
     """.split()
 )
 _PRODUCT_SUFFIXES = (
@@ -1214,7 +1214,12 @@ class FoodIndex:
         if token in self._typo_cache:
             return self._typo_cache[token]
         out = None
-        if len(token) >= 4 and not any(ch.isdigit() for ch in token):
+        # (a food word the table lacks is no typo: "zest" is not "Zesta")
+        if (
+            len(token) >= 4
+            and token not in UNKNOWN_FOOD_WORDS
+            and not any(ch.isdigit() for ch in token)
+        ):
             # (85 for long words: one wrong vowel in "jalepeno" is 87.5)
             cutoff = 85 if len(token) >= 8 else 88
             near = self._vocab_near(len(token), cutoff)
@@ -2235,11 +2240,51 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
         return None
     desc = str(idx.descriptions[pos_of[hit]])
     dtoks = set(normalize_food_text(desc).tokens)
-    if text_state(desc) == 2 and cook <= dtoks:
+    if text_state(desc) == 2 and all(
+        t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook
+    ):
+        # (or a neighbour of the text's cooking: "braised collard greens" are
+        # the alias's boiled collards)
         return hit
     # "toasted coconut flakes": the alias food's own toasted form
     sib = _cooked_sibling(idx, desc, norm)
+    if sib is None and cook <= {"toasted", "roasted"} and _toasted_dry_good(hit, desc):
+        # "hazelnuts, toasted", "roasted ground cumin": nuts and seeds toasted
+        # at home are USDA's dry-roasted ones, or the nut as sold where it has
+        # none; a toasted spice is the spice
+        sib = _roasted_form(idx, desc)
+        return hit if sib is None else str(idx.food_ids[sib])
     return None if sib is None else str(idx.food_ids[sib])
+
+
+def _toasted_dry_good(food_id: str, description: str) -> bool:
+    """Whether a food is an SR28 nut, seed or spice (groups 12 and 02) or peanuts."""
+    return food_id[:2] in ("12", "02") or (
+        food_id[:2] == "16" and description.lower().startswith("peanut")
+    )
+
+
+def _roasted(description: str) -> bool:
+    """Whether a description has a segment saying roasted without oil or honey ("dry roasted")."""
+    return any(sg.strip() in _ROASTED_ONLY for sg in description.lower().split(","))
+
+
+def _roasted_form(idx: FoodIndex, description: str) -> int | None:
+    """Position of the dry-roasted or toasted SR28 food of a description's kind, or None.
+
+    "Nuts, hazelnuts or filberts" → "Nuts, hazelnuts or filberts, dry roasted,
+    without salt added" (unsalted first), "Seeds, sesame seeds, whole, dried"
+    → "Seeds, sesame seeds, whole, roasted and toasted": the food shares the
+    first two comma segments.
+    """
+    found = []
+    for p in _sr28_groups(idx, "_sr28_by_lead", _lead_segments).get(
+        _lead_segments(description), ()
+    ):
+        d = str(idx.descriptions[p]).lower()
+        if _roasted(d):
+            found.append((bool(re.search(r"\bwith salt\b", d)), len(d), p))
+    return min(found)[2] if found else None
 
 
 def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
@@ -2255,7 +2300,12 @@ def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
     st = food_state(desc, str(idx.sources[p]))
     if st == 1:
         return p
-    sib = _raw_sibling(idx, desc, need=frozenset(norm.tokens) if st == 0 else None)
+    # (the words the text shares with the food's kind, its first two comma
+    # segments: "goat meat, cubed" is no "Game meat, elk, raw")
+    need = frozenset(norm.tokens)
+    if st != 0:
+        need &= set(normalize_food_text(_lead_segments(desc)).tokens)
+    sib = _raw_sibling(idx, desc, need=need)
     return p if sib is None else sib
 
 
@@ -2290,6 +2340,31 @@ def _sr28_groups(idx: FoodIndex, name: str, key, keep=None) -> dict[str, list[in
         return groups
 
     return _index_memo(idx, name, build)
+
+
+#: A text saying its fruit or vegetable is peeled ("2 c peeled, chopped apple").
+_PEELED = re.compile(r"(?<!un)\bpeeled\b")
+#: USDA's words for produce with and without its skin.
+_WITH_SKIN = (("with skin", "without skin"), ("with peel", "peeled"), ("flesh and skin", "flesh"))
+
+
+def _peeled_sibling(idx: FoodIndex, p: int) -> int:
+    """The peeled twin of the SR28 fruit or vegetable at ``p``, or ``p``.
+
+    "Apples, raw, with skin" → "Apples, raw, without skin", "Cucumber, with
+    peel, raw" → "Cucumber, peeled, raw": the same description with USDA's
+    words for the skin removed, where the table has it.
+    """
+    if str(idx.food_ids[p])[:2] not in _PRODUCE_GROUPS:
+        return p
+    by_desc = _sr28_groups(idx, "_sr28_by_description", str)
+    d = str(idx.descriptions[p])
+    for with_, without in _WITH_SKIN:
+        if with_ in d:
+            twin = by_desc.get(d.replace(with_, without))
+            if twin:
+                return twin[0]
+    return p
 
 
 def _first_segment(description: str) -> str:
@@ -2340,7 +2415,8 @@ def _frozen_sibling(idx: FoodIndex, p: int, norm: NormText) -> int | None:
     """Position of the SR28 frozen food of the kind of the food at position ``p``, or None.
 
     "Frozen green bell peppers" (the alias is raw green peppers) → "Peppers,
-    sweet, green, frozen, chopped, unprepared": for fruit and vegetables only
+    sweet, green, frozen, chopped, unprepared" (not for yellow ones: the text's
+    words that the alias food has must stay): for fruit and vegetables only
     (frozen meat and bread are other products in SR28: "Chicken, nuggets,
     frozen"), an SR28 food of the same kind (:func:`_kind`) that says frozen,
     naming the most of the text's words, in the text's state (unprepared
@@ -2360,13 +2436,16 @@ def _frozen_sibling(idx: FoodIndex, p: int, norm: NormText) -> int | None:
     if not options:
         return None
     need = _content_words(norm) - {"frozen"}
+    # (the text's words the alias food has stay: "Frozen Yellow Bell Pepper"
+    # is no frozen green one)
+    keep = need & set(idx.desc_tokens(p))
     words = set(_desc_words(description)) - COOKED_WORDS - _STATE_WORDS
     cooked_text = text_state(norm.text) == 2
     scored = []
     for o in options:
         d = str(idx.descriptions[o])
         dtoks = set(idx.desc_tokens(o))
-        if not need & dtoks:
+        if not need & dtoks or not keep <= dtoks:
             continue
         own = set(_desc_words(d)) - COOKED_WORDS - _STATE_WORDS
         state_off = (food_state(d, "sr28") == 2) != cooked_text
@@ -2593,7 +2672,21 @@ def _alias_fits(
     if set(norm.tokens) & _VEG_WORDS and not dtoks & _MEATLESS_FOODS:
         return False
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"} - named
+    if cook and cook <= {"toasted", "roasted"} and idx is not None:
+        if _AS_SOLD_TOASTED.match(description):
+            # a nut, seed or spice toasted at home is USDA's dry-roasted or
+            # toasted one ("toasted pecans"), or the food as sold where USDA
+            # has it in no roasted form ("roasted ground cumin")
+            return _roasted(description) or _roasted_form(idx, description) is None
     return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
+
+
+#: A description's comma segment that says roasted without oil, honey or salt.
+_ROASTED_ONLY = frozenset(
+    {"dry roasted", "dry-roasted", "roasted", "toasted", "roasted and toasted"}
+)
+#: Descriptions of nuts, seeds and spices, which a recipe toasts as it finds them.
+_AS_SOLD_TOASTED = re.compile(r"^(?:Nuts|Seeds|Spices|Peanuts),")
 
 
 _VEG_WORDS = frozenset({"veggie", "vegetarian", "vegan", "meatless"})
@@ -2655,7 +2748,7 @@ def _negated(norm: NormText) -> tuple[str, ...]:
 
     Not the opposites of its own words ("hot dog" is no negation of "iced").
     """
-    return tuple(a for a in norm.absent if not any(_OPPOSITE.get(t) == a for t in norm.tokens))
+    return tuple(a for a in norm.absent if not any(a in _OPPOSITE.get(t, ()) for t in norm.tokens))
 
 
 def _names_both(norm: NormText, description: str) -> bool:
@@ -2975,11 +3068,25 @@ def fuzzy_doubt(
 def _doubt_for_text(idx: FoodIndex, cands: list[Candidate], norm: NormText) -> str | None:
     """:func:`fuzzy_doubt` of a text's candidates, with its head noun and words as scored."""
     q = idx._query(norm)
+    if cands and cands[0].source == "sr28":
+        # "Meatballs, without Sauce, Pork" is no "Meatballs, meatless": a stand-in
+        # the text does not name (FNDDS's "Lasagna, meatless" is a dish's kind)
+        pos = _index_memo(idx, "_pos_of", lambda: {f: i for i, f in enumerate(idx.food_ids)})
+        stand_in = _STAND_IN_FOODS & set(idx.desc_tokens(pos[cands[0].food_id])) - set(norm.tokens)
+        if stand_in:
+            return f"a stand-in food ({', '.join(sorted(stand_in))}) the text does not name"
     return fuzzy_doubt(
         cands,
         q[1] if q is not None else None,
         frozenset(q[0]) | frozenset(norm.tokens) if q is not None else None,
     )
+
+
+#: Description words of foods that stand in for another ("Meatballs,
+#: meatless", "Bacon, meatless", "Imitation crab"): a fuzzy match needs the
+#: text to say so. (Not "vegetarian": "Refried beans, canned, vegetarian" are
+#: refried beans.)
+_STAND_IN_FOODS = frozenset({"meatless", "imitation", "veggie"})
 
 
 #: Least score of an FNDDS food answering a single-food text that SR28 leaves
@@ -3264,6 +3371,8 @@ def match_texts(
                     sib = _canned_sibling(idx, desc0, norm)
                     if sib is not None:
                         p = sib
+                if _PEELED.search(fold(text)):
+                    p = _peeled_sibling(idx, p)
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None:
                 fit_named = named if direct is not None else frozenset()

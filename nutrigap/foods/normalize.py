@@ -103,7 +103,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     serving garnish decorating taste needed desired warm lukewarm
     squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
-    diagonally scant generous few couple unwaxed unpeeled
+    diagonally scant generous few couple unwaxed unpeeled fine juicy halves shaved
     """.split()
 )
 
@@ -165,7 +165,7 @@ _PART_CLAUSE = re.compile(
 _SIZE = r"(?:large|small|medium|lg|sm|md|whole)"
 _JUICE_OF = re.compile(
     r"^\s*(?:the\s+)?(?:\d[\d/.\s]*(?:" + _MEASURE_RE + r"\b\.?)?\s*)?(?:finely\s+|freshly\s+)?"
-    r"(?:grated\s+|squeezed\s+)?(?P<part>zest and juice|juice and zest|juice|zest)\s+"
+    r"(?:grated\s+|squeezed\s+)?(?P<part>zest and juice|juice and zest|juice|zest|peel)\s+"
     r"(?:of|from)\s+(?:about\s+)?(?:(?:\d[\d/.\s]*|(?:one|two|three|four|half)\s+)"
     + _SIZE
     + r"?\s*(?:or\s+\d[\d/.\s]*"
@@ -296,6 +296,7 @@ _INLINE_STEP = re.compile(
     r"\s+(?:in|with|into|out)\b.*$"
 )
 # cut claims that may stand in a leading comma segment of their own
+_TEMPERATURES = frozenset({"cold", "hot", "ice-cold", "boiling", "very"})
 _CUT_CLAIMS = frozenset({"boneless", "skinless", "bone-in", "skin-on", "skin-off"})
 
 # what an ingredient is for, or how much of it per what ("vegetable oil for
@@ -345,11 +346,105 @@ _UNKNOWN_KIND = re.compile(
 # first words a vague amount may start with (the rest need an "of")
 _VAGUE_FIRST = frozenset(("a", "an", "one", *_VAGUE_WORDS))
 _OR_SO = re.compile(r"^(\s*\d[\d/.\s-]*?)\s+or\s+so\b")
+# a second amount of another food or part after the food: "1 lg egg plus 1
+# yolk", "1 tbsp lemon zest + 1/2 cup juice" (not "1/4 c plus 1 tbsp oil": an
+# amount first)
+_PLUS_MORE = re.compile(
+    r"(?<=[a-z)])\s*(?:\bplus\b|\+)\s*(?:about\s+)?(?:\d|(?:more|extra|additional)\b).*$"
+)
+
+
+def _plus_more(t: str) -> str:
+    """A text without a second amount after its food (``_PLUS_MORE``).
+
+    Only after a word of the food: "1 3/4 c + 1 tablespoon semolina" and "1/8
+    whole plus 1/4 chopped onion" are amounts first.
+    """
+    # (not in parentheses: "480 ml (2 cups plus 1 tsp) water")
+    m = _PLUS_MORE.search(_PAREN.sub(lambda p: " " * len(p[0]), t))
+    if m is None:
+        return t
+    head = re.findall(r"[a-z0-9/.-]+", t[: m.start()])
+    if all(
+        _NUM_TOKEN.match(w) or w in UNIT_WORDS or w in _SIZE_WORDS or w == "whole" for w in head
+    ):
+        return t
+    return t[: m.start()]
+
+
+# "leaves from a few sprigs of dill", "leaves of 1 bunch basil"
+_LEAVES_FROM = re.compile(
+    r"^\s*(?:the\s+)?leaves\s+(?:from|of)\s+(?:(?:a|an|one|\d+)\s+)?(?:(?:small|large|big|few|"
+    r"couple|medium)\s+)*(?:(?:bunch(?:es)?|sprigs?|stems?|heads?|branch(?:es)?)\s+)?(?:of\s+)?"
+)
+# a kind of food and an example: "1 lb white fish, such as cod", "herbs
+# (such as rosemary and/or thyme)", "2 tbsp neutral oil, such as canola or
+# grapeseed": the example is the food (with the product noun it needs), where
+# one food comes before it (not "smoked herring or other smoked fish such as
+# mackerel") and the kind says nothing the example does not (chiles and
+# potatoes by their colour or texture keep the kind: "red chiles, such as Fresno")
+_SUCH_AS = re.compile(
+    r"^(?P<amount>[\d\s/.]*(?:"
+    + _MEASURE_RE
+    + r"\b\.?\s*)?)(?P<kind>(?:(?!\bor\b)[a-z'-]+\s+){0,3}?"
+    r"(?P<cat>herbs?|herb\s+(?:leaves|sprigs)|greens|mushrooms?|oil|cheese|fish|vinegar))\s*"
+    r"(?P<open>[,(]?)\s*such as\s+(?P<ex>[a-z' -]+?)\s*(?=,|\)|\bor\b|\band\b|$)"
+)
+_NAMED_BY_PRODUCT = ("oil", "vinegar", "cheese")
+
+
+def _such_as(t: str) -> str:
+    """A text naming a kind of food and examples (``_SUCH_AS``) as its first example."""
+    m = _SUCH_AS.match(t)
+    if m is None:
+        return t
+    ex = m["ex"].strip()
+    cat = m["cat"]
+    kind = m["kind"].split()
+    if cat in ("greens", "mushrooms") and ("mixed" in kind or "assorted" in kind):
+        return t  # (a mix: the generic food, not its first example)
+    if cat in _NAMED_BY_PRODUCT and not ex.endswith(cat):
+        ex = f"{ex} {cat}"
+    # (with the kind's state: "smoked fish such as mackerel", "fresh herbs
+    # such as chervil")
+    ex = " ".join([*(w for w in kind if w in _STATE_FORM_WORDS or w == "fresh"), ex])
+    # (the other examples go; after examples in parentheses the line goes on)
+    rest = t[m.end() :].partition(")")[2] if m["open"] == "(" else ""
+    return f"{m['amount']}{ex}{rest}"
+
+
+# bought whole: "clams in the shell"; "fava beans in their pods" are USDA's
+# "in pod" (not "potatoes in their skins": USDA cooks them so)
+_IN_THE_SHELL = re.compile(r"\s+in\s+(?:their|the|its)\s+(?:pods?|shells?|husks?)\b")
+# full-fat dairy is USDA's whole-milk kind ("Yogurt, Greek, plain, whole milk");
+# elsewhere ("full-fat coconut milk", "full-fat sour cream") USDA's regular
+# food is the full-fat one
+_FULL_FAT = re.compile(
+    r"\bfull[- ]fat\s+(?=(?P<mid>(?:[a-z-]+\s+){0,2}?)(?P<head>yogh?urts?|kefir|ricotta|"
+    r"cottage cheese|milk)\b)"
+)
+_FULL_FAT_ANY = re.compile(r"\bfull[- ]fat\s+")
+_PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
+
+
+def _full_fat(m: re.Match) -> str:
+    """The words for "full-fat" before its food (see :data:`_FULL_FAT`)."""
+    if m["head"] == "milk":
+        return "" if _PLANT_MILK.search(m["mid"]) else "whole "
+    return "whole milk "
+
+
+_CURED_OLIVES = re.compile(r"\b(?:oil|salt|brine|dry)-cured\s+(?=(?:[a-z]+\s+)?olives?\b)")
+# a texture or taste of apples and pears, not the dish ("apple crisp") or
+# the fruit ("tart cherries")
+_APPLE_ADJECTIVE = re.compile(
+    r"\b(?:crisp|tart|firm)(?:[\s,-]+(?:and\s+)?(?:crisp|tart|firm|sweet))*\s+(?=(?:[a-z]+\s+)?(?:apples?|pears?)\b)"
+)
 # either of two states is no state: "peas, fresh or frozen", "coconut,
 # toasted or not", "stock, store-bought or homemade"
 _EITHER_STATE = re.compile(
-    r"\b(?:fresh|frozen|dried|canned|homemade|store-bought|cooked|raw)\s+or\s+"
-    r"(?:fresh|frozen|dried|canned|homemade|store-bought|cooked|raw)\b"
+    r"\b(?:fresh|frozen|dried|canned|homemade|store-bought|jarred|bottled|cooked|raw)\s+or\s+"
+    r"(?:fresh|frozen|dried|canned|homemade|store-bought|jarred|bottled|cooked|raw)\b"
 )
 # sizes written as one word: "medium-size", "bun-size", "fist-sized",
 # "inch-long", "thick-cut" ("3-inch" is left to the amount)
@@ -359,10 +454,12 @@ _SIZE_TOKEN = re.compile(r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|t
 # the pot", "pasta, any shape", "scallions, green and white parts")
 _STEP_CLAUSE = re.compile(
     r"^(?![^,]*\b(?:skins?|fat|caffeine|bones?)\b)\s*(?:(?:[a-z]+\s+){0,3}?"
-    r"(?:removed|discarded|reserved|intact|attached|snapped|stripped|off)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
-    r"colour|variety|size)\b|whole\s+if\b|or\s+more\b|more\s+or\s+less\b|but\b|then\b|"
+    r"(?:removed|discarded|reserved|intact|attached|snapped|stripped|off|trimmed|separated|split|"
+    r"smashed|broken|halved|quartered|julienned|thawed)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
+    r"colour|variety|size)\b|whole\s+if\b|or\s+(?:a\s+(?:bit|little|touch)\s+|slightly\s+)?more\b|"
+    r"more\s+or\s+less\b|but\b|then\b|"
     r"ideally\b|in\s+one\s+piece\b|"
-    r"(?:both\s+)?(?:white|green)\s+and\s+(?:(?:most|some|all)\s+of\s+)?(?:light\s+|pale\s+|"
+    r"(?:both\s+)?(?:(?:light|pale|dark)\s+)?(?:white|green)\s+and\s+(?:(?:most|some|all)\s+of\s+)?(?:light\s+|pale\s+|"
     r"dark\s+)?(?:green|white)\s+parts?\b|per\b)"
 )
 # past participles that name a food or its state, not a kitchen step
@@ -382,10 +479,21 @@ _IDENTITY_PARTICIPLES = frozenset(
 _PARTICIPLE_STEP = re.compile(r"^\s*(?:and\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b(?:\s+([a-z]+))?")
 # "bacon, cooked until crisp", "rosemary, briefly fried in oil": a state
 # followed by how (kept as the state alone)
-_STEP_HOW = frozenset("until according over under at then in with on to into briefly".split())
+_STEP_HOW = frozenset("until according over under at then in with on to into briefly for".split())
 # preparation words that are part of a food's name before the next word
 # ("shredded wheat" is a cereal, a pizza's "thin crust" no preparation)
 _NAMED_BEFORE = {"shredded": "wheat", "thin": "crust", "thick": "crust"}
+# a state and a step of one food ("toasted and ground cumin", "roasted and
+# chopped"): the state
+_STEP_PAIR = re.compile(
+    r"\b([a-z]+ed)\s+and\s+(?=(?:ground|crushed|chopped|minced|sliced|diced|grated|cracked|"
+    r"halved|peeled|cooled|coarsely|finely|roughly)\b)"
+)
+# quality and grind words written as one ("fine-grain sea salt")
+_PREP_COMPOUNDS = frozenset(
+    "store-bought good-quality high-quality fine-grain fine-grained coarse-grain coarse-grained "
+    "extra-fine day-old thin-skinned".split()
+)
 # the first parts of "well-stirred", "fresh-squeezed", "hand-torn", "rough-chopped"
 _PREP_ADVERBS = frozenset("well fresh freshly hand rough roughly fine finely thin thinly".split())
 # "rinsed and dried", "trimmed, rinsed well, and dried": patted dry, not a
@@ -418,7 +526,16 @@ _STATE_FORM_WORDS = frozenset(
 )
 #: A text word and the description word that names the opposite food: the
 #: latter counts as absent ("soft pretzel" is not "Snacks, pretzels, hard").
-_OPPOSITE = {"soft": "hard", "hard": "soft", "iced": "hot", "hot": "iced", "fresh": "dried"}
+#: Words that USDA writes otherwise: citrus zest is its "peel" ("Lemon peel, raw").
+_SAME_WORD = {"zest": "peel"}
+_OPPOSITE = {
+    "soft": ("hard",),
+    "hard": ("soft",),
+    "iced": ("hot",),
+    "hot": ("iced",),
+    # (fresh bread crumbs are no "Bread crumbs, dry", fresh yeast no "active dry")
+    "fresh": ("dried", "dry"),
+}
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
@@ -838,13 +955,13 @@ def normalize_food_text(text: str) -> NormText:
                 absent.append("skin")
                 continue
             if w in _OPPOSITE:  # a soft pretzel is not a hard one
-                absent.append(_OPPOSITE[w])
+                absent.extend(_OPPOSITE[w])
             if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
                 continue  # ("Rao's" leaves a lone "s")
             s = singular(w)
             if s in NOISE_WORDS:
                 continue
-            out.append(s)
+            out.append(_SAME_WORD.get(s, s))
         segments.append(tuple(out))
     if last_unit and not any(segments):
         # the unit was the food: "1 tsp cloves", "2 sticks" (of what is unknown)
@@ -979,9 +1096,21 @@ def clean_query(text: str) -> str:
     - either of two states (``"fresh or frozen"``), and the ``"dried"`` of
       ``"rinsed and dried"``;
 
+    - a grind or texture (``"fine-grain sea salt"``, ``"fine bread crumbs"``,
+      ``"juicy limes"``, ``"crisp apples"``; not ``"tart cherries"``), the
+      shell or pod a food is bought in (``"clams in their shells"``; fava
+      beans ``"in their pods"`` are USDA's ``"in pod"``), and ``"homemade or
+      jarred"``, ``"or a bit more"``;
+
     and rewrites: ``"freshly squeezed lime juice"`` is USDA's raw juice,
     ``"cumin powder"`` the ground spice, ``"1/2 c and 1 tbsp oil"`` one amount,
-    ``"Oil, Unknown Type"`` the generic oil.
+    ``"Oil, Unknown Type"`` the generic oil, ``"and/or"`` a list of
+    alternatives, ``"peel of one lemon"`` lemon peel, ``"oil-cured olives"``
+    cured olives, ``"full-fat yogurt"`` USDA's whole-milk yogurt (and
+    ``"full-fat"`` elsewhere USDA's regular food), ``"toasted and ground
+    cumin"`` toasted cumin, and a kind of food with an example (``"neutral
+    oil, such as canola"``, ``"white fish, such as cod"``, ``"herbs such as
+    rosemary"``) the example, with the kind's product noun and state.
 
     Examples
     --------
@@ -1007,8 +1136,22 @@ def clean_query(text: str) -> str:
         t = _FOR_HEADING.sub("", t)
     if " so" in t:
         t = _OR_SO.sub(r"\1", t)
+    if "and/or" in t:  # "walnut halves and/or pieces": the alternatives
+        t = t.replace("and/or", "or")
+    if " in " in t:  # "peas in their pods", "clams in their shells"
+        t = _IN_THE_SHELL.sub(lambda m: " in pod" if "pod" in m[0] else "", t)
+    if "full" in t:  # "full-fat yogurt" is USDA's whole-milk yogurt
+        t = _FULL_FAT_ANY.sub("", _FULL_FAT.sub(_full_fat, t))
+    if "-cured" in t:  # "oil-cured olives" are cured olives (not the oil)
+        t = _CURED_OLIVES.sub("cured ", t)
+    if "crisp" in t or "tart" in t:  # "2 crisp apples": apples
+        t = _APPLE_ADJECTIVE.sub("", t)
     if " of " in t or t.split(" ", 1)[0] in _VAGUE_FIRST:
         t = _VAGUE_LEAD.sub("", t)
+    if "such as" in t:  # "neutral oil, such as canola": canola oil
+        t = _such_as(t)
+    if "leaves" in t:  # "leaves from a small bunch of sage": fresh sage
+        t = _LEAVES_FROM.sub("fresh ", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
@@ -1016,12 +1159,14 @@ def clean_query(text: str) -> str:
     if "sprig" in t:
         t = _TRAILING_MEASURE.sub("", t)
     t = _SECOND_AMOUNT.sub(r"\1 ", t, count=1)
+    if "plus" in t or "+" in t:  # "1 lg egg plus 1 yolk": the egg
+        t = _plus_more(t)
     if "%" in t and "chocolate" in t:
         t = _cacao_band(t) or t
     juice = _JUICE_OF.match(t)
     if juice:
         # squeezed from the fruit: the raw juice
-        part = "zest" if juice["part"] == "zest" else "juice, raw"
+        part = juice["part"] if juice["part"] in ("zest", "peel") else "juice, raw"
         t = f"{juice['food']} {part}{t[juice.end() :]}"
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
     if "cooked " in t:
@@ -1052,8 +1197,13 @@ def clean_query(text: str) -> str:
     if unsalted:
         t = _UNSALTED.sub(" ", t)
     # forms and states in parentheses matter: "Chickpeas (Canned, Drained)"
+    # ("3 dried red chiles (not a smoked variety)" are not smoked)
     kept_forms = [
-        w for par in _PAREN.findall(t) for w in re.findall(r"[a-z]+", par) if w in _STATE_FORM_WORDS
+        w
+        for par in _PAREN.findall(t)
+        if not re.search(r"\bnot?\b", par)
+        for w in re.findall(r"[a-z]+", par)
+        if w in _STATE_FORM_WORDS
     ]
     t = _PAREN.sub(" ", t)
     # products named by their preparation: "crushed red pepper" is the dried
@@ -1073,7 +1223,10 @@ def clean_query(text: str) -> str:
         t = _EITHER_STATE.sub(" ", t)
     if "gluten" in t and not _GRAIN_PRODUCT.search(t):
         t = _GLUTEN_FREE.sub("", t)
-    amount = _NUM_TOKEN.match(t.split()[0]) is not None if t.split() else False
+    # (a recipe line, also "juice of 1 lemon, strained")
+    amount = juice is not None or (
+        _NUM_TOKEN.match(t.split()[0]) is not None if t.split() else False
+    )
     # a leading segment of quantity, preparation and label claims only ("2 lb
     # cleaned, thinly chiffonaded collard greens", "1 qt low-sodium,
     # gluten-free beef broth") runs on into the next
@@ -1088,6 +1241,7 @@ def clean_query(text: str) -> str:
             and not (amount and _CLAIM_WORD.match(w))
             and w not in {"and", "or"}
             and w not in _CUT_CLAIMS  # "4 boneless, skinless chicken breasts"
+            and w not in _TEMPERATURES  # "8 qt cold, filtered water"
             for w in re.findall(r"[a-z0-9/.%-]+", head)
         ):
             break
@@ -1117,6 +1271,7 @@ def clean_query(text: str) -> str:
         step = _PARTICIPLE_STEP.match(seg) if amount else None
         if (
             _AFTER_COMMA_PREP.match(seg)
+            or (amount and seg.strip() == "whole")  # "2 gingersnaps, whole" ("Milk, Whole" stays)
             or _PART_CLAUSE.match(seg)
             or _STEP_CLAUSE.match(seg)
             or not seg.strip()
@@ -1185,6 +1340,8 @@ def clean_query(text: str) -> str:
             elif shared:
                 first = first + " " + second[-1]
         t = ",".join([first, *kept[1:]])
+    if " and " in t:  # "toasted and ground cumin seeds": toasted cumin seeds
+        t = _STEP_PAIR.sub(r"\1 ", t)
     words = re.split(r"(\s+|,)", t)
     meat = any(singular(w.strip("-")) in _MEAT_WORDS for w in words)
     out = []
@@ -1200,7 +1357,7 @@ def clean_query(text: str) -> str:
             continue
         if (
             bare in PREP_WORDS
-            or bare in {"store-bought", "good-quality", "high-quality"}
+            or bare in _PREP_COMPOUNDS
             or _SIZE_TOKEN.match(bare)
             or ("-" in bare and all(p in PREP_WORDS or p in _PREP_ADVERBS for p in bare.split("-")))
         ):
@@ -1240,6 +1397,7 @@ def _list_text(text: str) -> str | None:
     if not isinstance(text, str):
         return None
     t = _PAREN.sub(" ", fold(text).replace("\u2019", "'").split(";")[0])
+    t = t.replace("and/or", "or")
     t = _SECOND_AMOUNT.sub(r"\1 ", t, count=1)
     return None if _JUICE_OF.match(t) else t
 

@@ -2009,7 +2009,8 @@ class TestKindsGrindsAndStatesOfRecipeLines:
             ("1 c full-fat milk", "1 c whole milk"),
             ("full-fat coconut milk", "coconut milk"),  # no dairy word for a plant milk
             ("full-fat sour cream", "sour cream"),  # USDA's regular is the full-fat one
-            ("½ tsp toasted and ground cumin seeds", "1/2 tsp toasted cumin seeds"),
+            # a spice toasted before grinding is the spice (USDA has none roasted)
+            ("½ tsp toasted and ground cumin seeds", "1/2 tsp cumin seeds"),
         ],
     )
     def test_cleaned(self, text, cleaned):
@@ -2020,7 +2021,7 @@ class TestKindsGrindsAndStatesOfRecipeLines:
         [
             ("1 tsp flavorless oil, such as canola", "1 tsp canola oil"),
             ("Neutral oil (such as soybean or palm) for deep-frying", "soybean oil"),
-            ("1 lb wild mushrooms, such as chanterelles or porcini", "1 lb chanterelles"),
+            ("1 lb wild mushrooms, such as chanterelles or porcini", "1 lb chanterelles mushrooms"),
             ("A few sprigs of herbs such as rosemary and/or thyme", "rosemary"),
             ("3 ½ oz semisoft cheese such as Fontina, cut up", "3 1/2 oz fontina cheese"),
             ("smoked fish such as mackerel", "smoked mackerel"),  # the kind's state stays
@@ -2122,3 +2123,65 @@ class TestKindsGrindsAndStatesOfRecipeLines:
         assert m["food_id"].isna().iloc[0]
         assert "stand-in" in m["status_reason"].iloc[0]
         assert m["food_id"].iloc[1] == "fndds:58130310"  # FNDDS "Lasagna, meatless"
+
+
+class TestReviewOfTheSixthSessionRules:
+    """Regressions two reviewers found with 3,193 texts of their own (before and
+    after the rules of ``TestKindsGrindsAndStatesOfRecipeLines``), now pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # "fresh" is the opposite of "dry" only for foods sold dry, not of
+            # USDA's "cooked, dry heat" or "dry roasted"
+            ("Fresh Salmon, Baked", "15237"),
+            ("Fresh Cod Fillet", "15016"),
+            ("Fresh Roasted Pecans", "12643"),
+            # a kind that names its food keeps it; a brand for an example goes
+            ("2 tbsp extra-virgin olive oil, such as Colavita", "04053"),
+            ("4 oz cream cheese such as Philadelphia", "01017"),
+            ("1 tbsp oil such as Wesson", "04044"),  # the example names nothing: the kind
+            ("1/4 cup oil, such as a neutral one", "04044"),
+            ("8 oz mushrooms, such as oyster", "11987"),  # oyster mushrooms, no mollusc
+            ("2 tbsp herbs such as bay", "02004"),
+            # split peas are USDA's; "whole" names the bird, the milk, the grain
+            ("1 cup Peas, split, cooked", "16086"),
+            ("3 oz Chicken, whole, roasted", "05009"),
+            ("1 cup milk, whole, warmed", "01077"),
+            ("1 cup oats, whole", "20038"),
+            # a stand-in is rejected only where the text names the food it stands for
+            ("Soyburger", "16147"),
+            ("1 Tofurky sausage", "16107"),
+            ("Full Fat Mozzarella", "01026"),
+            ("Roasted Potatoes", "fndds:71104030"),  # FNDDS's own, not the alias's baked
+            ("1 cup shaved Brussels sprouts", "11098"),  # shaved is raw
+            ("1 cup broth and/or water", "06194"),  # broth is chicken broth, not fish
+            ("1 heaping cup plus 2 tbsp rolled oats", "08120"),
+            ("1 cup frozen yellow peaches", "09250"),  # USDA's frozen peaches name no colour
+            ("Sichuan Green Beans", "11053"),  # the cuisine, not the peppercorn
+            ("1 golden kiwi fruit", "09520"),
+            ("Potatoes, Peeled, Boiled", "11367"),  # cooked without skin
+            ("toasted salted peanuts", "16090"),  # the salted dry-roasted form
+            ("Pistachios, Roasted, Salted", "12652"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1 cup roasted peppers",  # no black pepper "as sold"
+            "Red Sichuan Pepper (Szechuan)",
+            "1 lb slab bacon, cut into ½-inch pieces",
+        ],
+    )
+    def test_left_unmatched(self, text):
+        assert match_foods(_diary([text]))["food_id"].isna().iloc[0]
+
+    def test_the_kind_answers_when_its_example_names_nothing(self):
+        got, _ = match_texts(
+            ["1 lb mushrooms, such as chicken of the woods"], "both", aliases=load_aliases()
+        )
+        assert got["food_id"].iloc[0] == "11260"
+        assert "the kind" in got["status_reason"].iloc[0]

@@ -307,12 +307,14 @@ from nutrigap.foods.normalize import (
     _DASHES,
     _DRY_GOOD_WORDS,
     _OPPOSITE,
+    _PAREN,
     CATEGORY_WORDS,
     NormText,
     alternatives,
     clean_query,
     dash_reading,
     fold,
+    kind_reading,
     normalize_food_text,
     singular,
 )
@@ -646,7 +648,7 @@ UNKNOWN_FOOD_WORDS: frozenset[str] = frozenset(
     pakora biryani dal korma tandoori shawarma kebab gyro pierogi schnitzel guacamole aioli
     harissa zaatar sumac erythritol xylitol monkfruit collagen creatine multivitamin capsule
     tablet softgel pill supplement electrolyte probiotic shirataki konjac konnyaku merguez
-    xanthan sichuan szechuan labneh labne tteok
+    xanthan labneh labne tteok zinc melatonin ashwagandha biotin glucosamine sichuan-peppercorns
     """.split()
 )
 _PRODUCT_SUFFIXES = (
@@ -684,10 +686,13 @@ _COOKED_RE = re.compile(
 
 _BEING_PREPARED = re.compile(
     r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
-    r"julienned|butterflied|spatchcocked|cut into|soaked|rinsed(?!.*\bdrain)(?<!drained and rinsed))\b"
+    r"julienned|butterflied|spatchcocked|cut into|soaked|shaved|rinsed(?!.*\bdrain)(?<!drained and rinsed))\b"
     # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
+    # corn counted by the ear, or cut from the ear ("4 c corn kernels (from
+    # about 4 medium ears)")
+    r"|\bears?\s+(?:of\s+)?(?:fresh\s+|sweet\s+)*corn\b|\bcorn\b.*\bfrom\b.*\bears?\b"
     # or counted with its weight: "4 (6-oz) salmon fillets", "1 (4-lb) pork loin roast"
     r"|^\W*\d[\d/.\s]*\(\s*[\d./\s]+-?\s*(?:lbs?|pounds?|oz|ounces?|kg|g)\b[^)]*\)"
     r"(?!\s*(?:cans?|jars?|tins?|packages?|pkgs?|bottles?|box(?:es)?|bags?|containers?|"
@@ -2241,7 +2246,8 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     desc = str(idx.descriptions[pos_of[hit]])
     dtoks = set(normalize_food_text(desc).tokens)
     if text_state(desc) == 2 and all(
-        t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook
+        t in dtoks or (t in _MOIST_HEAT and dtoks & set(COOKING_NEIGHBOURS.get(t, ())))
+        for t in cook
     ):
         # (or a neighbour of the text's cooking: "braised collard greens" are
         # the alias's boiled collards)
@@ -2249,19 +2255,26 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     # "toasted coconut flakes": the alias food's own toasted form
     sib = _cooked_sibling(idx, desc, norm)
     if sib is None and cook <= {"toasted", "roasted"} and _toasted_dry_good(hit, desc):
-        # "hazelnuts, toasted", "roasted ground cumin": nuts and seeds toasted
-        # at home are USDA's dry-roasted ones, or the nut as sold where it has
-        # none; a toasted spice is the spice
-        sib = _roasted_form(idx, desc)
+        # "hazelnuts, toasted": nuts and seeds toasted at home are USDA's
+        # dry-roasted ones (salted if the text says so), or the nut as sold
+        # where it has none
+        sib = _roasted_form(idx, desc, salted="salt" in norm.tokens)
         return hit if sib is None else str(idx.food_ids[sib])
     return None if sib is None else str(idx.food_ids[sib])
 
 
+#: Cooking words whose neighbours stand for them in :func:`_cooked_alias`
+#: ("braised collard greens" are boiled; "roasted potatoes" keep FNDDS's own).
+_MOIST_HEAT = frozenset({"braised", "stewed", "simmered", "poached"})
+
+
 def _toasted_dry_good(food_id: str, description: str) -> bool:
-    """Whether a food is an SR28 nut, seed or spice (groups 12 and 02) or peanuts."""
-    return food_id[:2] in ("12", "02") or (
-        food_id[:2] == "16" and description.lower().startswith("peanut")
-    )
+    """Whether a food is an SR28 nut or seed (group 12) or peanuts.
+
+    (Spices toasted before grinding lose the word in cleaning: "2 tsp toasted
+    cumin seeds"; "roasted peppers" are no black pepper.)
+    """
+    return food_id[:2] == "12" or (food_id[:2] == "16" and description.lower().startswith("peanut"))
 
 
 def _roasted(description: str) -> bool:
@@ -2269,7 +2282,7 @@ def _roasted(description: str) -> bool:
     return any(sg.strip() in _ROASTED_ONLY for sg in description.lower().split(","))
 
 
-def _roasted_form(idx: FoodIndex, description: str) -> int | None:
+def _roasted_form(idx: FoodIndex, description: str, salted: bool = False) -> int | None:
     """Position of the dry-roasted or toasted SR28 food of a description's kind, or None.
 
     "Nuts, hazelnuts or filberts" → "Nuts, hazelnuts or filberts, dry roasted,
@@ -2283,7 +2296,7 @@ def _roasted_form(idx: FoodIndex, description: str) -> int | None:
     ):
         d = str(idx.descriptions[p]).lower()
         if _roasted(d):
-            found.append((bool(re.search(r"\bwith salt\b", d)), len(d), p))
+            found.append((bool(re.search(r"\bwith salt\b", d)) != salted, len(d), p))
     return min(found)[2] if found else None
 
 
@@ -2345,7 +2358,12 @@ def _sr28_groups(idx: FoodIndex, name: str, key, keep=None) -> dict[str, list[in
 #: A text saying its fruit or vegetable is peeled ("2 c peeled, chopped apple").
 _PEELED = re.compile(r"(?<!un)\bpeeled\b")
 #: USDA's words for produce with and without its skin.
-_WITH_SKIN = (("with skin", "without skin"), ("with peel", "peeled"), ("flesh and skin", "flesh"))
+_WITH_SKIN = (
+    ("with skin", "without skin"),
+    ("with peel", "peeled"),
+    ("cooked in skin", "cooked without skin"),
+    ("flesh and skin", "flesh"),
+)
 
 
 def _peeled_sibling(idx: FoodIndex, p: int) -> int:
@@ -2436,9 +2454,12 @@ def _frozen_sibling(idx: FoodIndex, p: int, norm: NormText) -> int | None:
     if not options:
         return None
     need = _content_words(norm) - {"frozen"}
-    # (the text's words the alias food has stay: "Frozen Yellow Bell Pepper"
-    # is no frozen green one)
-    keep = need & set(idx.desc_tokens(p))
+    # (a colour the text and the alias food name stays where the frozen foods
+    # differ by colour: "Frozen Yellow Bell Pepper" is no frozen green one;
+    # "frozen yellow peaches" are USDA's frozen peaches)
+    keep = need & set(idx.desc_tokens(p)) & _COLOURS
+    if not any(_COLOURS & set(idx.desc_tokens(o)) for o in options):
+        keep = set()
     words = set(_desc_words(description)) - COOKED_WORDS - _STATE_WORDS
     cooked_text = text_state(norm.text) == 2
     scored = []
@@ -2456,6 +2477,9 @@ def _frozen_sibling(idx: FoodIndex, p: int, norm: NormText) -> int | None:
             (-len(need & dtoks), state_off, -len(words & own), sugar, str(idx.food_ids[o]), o)
         )
     return min(scored)[-1] if scored else None
+
+
+_COLOURS = frozenset("green red yellow orange white black purple gold golden".split())
 
 
 def _fit_or_sibling(
@@ -2674,9 +2698,9 @@ def _alias_fits(
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"} - named
     if cook and cook <= {"toasted", "roasted"} and idx is not None:
         if _AS_SOLD_TOASTED.match(description):
-            # a nut, seed or spice toasted at home is USDA's dry-roasted or
-            # toasted one ("toasted pecans"), or the food as sold where USDA
-            # has it in no roasted form ("roasted ground cumin")
+            # a nut or seed toasted at home is USDA's dry-roasted or toasted
+            # one ("toasted pecans"), or the food as sold where USDA has it in
+            # no roasted form ("toasted pine nuts")
             return _roasted(description) or _roasted_form(idx, description) is None
     return all(t in dtoks or dtoks & set(COOKING_NEIGHBOURS.get(t, ())) for t in cook)
 
@@ -2686,7 +2710,7 @@ _ROASTED_ONLY = frozenset(
     {"dry roasted", "dry-roasted", "roasted", "toasted", "roasted and toasted"}
 )
 #: Descriptions of nuts, seeds and spices, which a recipe toasts as it finds them.
-_AS_SOLD_TOASTED = re.compile(r"^(?:Nuts|Seeds|Spices|Peanuts),")
+_AS_SOLD_TOASTED = re.compile(r"^(?:Nuts|Seeds|Peanuts),")
 
 
 _VEG_WORDS = frozenset({"veggie", "vegetarian", "vegan", "meatless"})
@@ -2740,7 +2764,13 @@ def _form_conflict(
     forms = (set(text_norm.tokens) & FORM_WORDS) - named
     if not forms:
         return False
-    return not forms <= set(normalize_food_text(description).tokens)
+    # (one form in other words: "dried bread crumbs" are "Bread crumbs, dry")
+    own = {_SAME_FORM.get(t, t) for t in normalize_food_text(description).tokens}
+    return not {_SAME_FORM.get(t, t) for t in forms} <= own
+
+
+#: Form words that name one form (dried, dry and dehydrated; powder and powdered).
+_SAME_FORM = {"dry": "dried", "dehydrated": "dried", "powdered": "powder"}
 
 
 def _negated(norm: NormText) -> tuple[str, ...]:
@@ -3072,8 +3102,15 @@ def _doubt_for_text(idx: FoodIndex, cands: list[Candidate], norm: NormText) -> s
         # "Meatballs, without Sauce, Pork" is no "Meatballs, meatless": a stand-in
         # the text does not name (FNDDS's "Lasagna, meatless" is a dish's kind)
         pos = _index_memo(idx, "_pos_of", lambda: {f: i for i, f in enumerate(idx.food_ids)})
-        stand_in = _STAND_IN_FOODS & set(idx.desc_tokens(pos[cands[0].food_id])) - set(norm.tokens)
-        if stand_in:
+        dtoks = set(idx.desc_tokens(pos[cands[0].food_id]))
+        stand_in = _STAND_IN_FOODS & dtoks - set(norm.tokens)
+        # (only where the text names the food it stands for, "pork meatballs",
+        # "slab bacon"; "Soyburger", "Tofurky sausage" name the stand-in)
+        if (
+            stand_in
+            and dtoks & set(norm.tokens) & _STOOD_FOR
+            and not set(norm.tokens) & _STAND_IN_BRANDS
+        ):
             return f"a stand-in food ({', '.join(sorted(stand_in))}) the text does not name"
     return fuzzy_doubt(
         cands,
@@ -3087,6 +3124,15 @@ def _doubt_for_text(idx: FoodIndex, cands: list[Candidate], norm: NormText) -> s
 #: text to say so. (Not "vegetarian": "Refried beans, canned, vegetarian" are
 #: refried beans.)
 _STAND_IN_FOODS = frozenset({"meatless", "imitation", "veggie"})
+_STOOD_FOR = frozenset(
+    """
+    meat meatball bacon sausage burger crab chicken beef pork ham turkey hot dog frankfurter
+    jerky lobster shrimp fish nugget patty
+    """.split()
+)
+_STAND_IN_BRANDS = frozenset(
+    "tofurky beyond gardein boca quorn morningstar lightlife fakin impossible field roast".split()
+)
 
 
 #: Least score of an FNDDS food answering a single-food text that SR28 leaves
@@ -3319,13 +3365,18 @@ def match_texts(
         else:
             # the words as written first: "ground coriander" is the spice,
             # though cleaning drops "ground" ("ground cumin" is cumin)
+            # (without what parentheses say: "ground coriander (optional)"; not
+            # a list of alternatives: "milk or coconut milk" is milk)
+            written = _written_norm(read[qi])
             as_written = (
-                _alias_hit(aliases, raw_norms[qi]) if raw_norms[qi].text != norm.text else None
+                _alias_hit(aliases, written)
+                if written.text != norm.text and not _OR_WORD.search(read[qi])
+                else None
             )
             hit = direct = as_written or _alias_hit(aliases, norm)
             # (the alias's own words: "smoked paprika" names its form; a form
             # cleaning added, "1 can black beans" → canned, is the text's)
-            named = frozenset(raw_norms[qi].tokens if as_written else norm.tokens)
+            named = frozenset(written.tokens if as_written else norm.tokens)
             if hit is None and aliases:
                 # "Hosen Baked Beans", "Selecta, Non Fat Milk": the alias of
                 # the words that are not a brand
@@ -3564,6 +3615,14 @@ def _joins_more(description: str, norm: NormText) -> bool:
     return not norm.joined and normalize_food_text(description).joined
 
 
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _written_norm(text: str) -> NormText:
+    """A text's words as written, without parentheses and what follows ";"."""
+    return normalize_food_text(_PAREN.sub(" ", text.split(";")[0]))
+
+
 def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
     """A "Food - Qualifier" text read food first when the part before the dash is a food.
 
@@ -3598,6 +3657,8 @@ def _match_alternatives(
     brand and its food; where that named nothing the table has (no alias, no
     confident fuzzy match), the readings of
     :func:`~nutrigap.foods.normalize.alternatives`, then
+    :func:`~nutrigap.foods.normalize.kind_reading` ("oil such as Wesson" as
+    "oil"), then
     :func:`~nutrigap.foods.normalize.dash_reading` ("Milk - Skim" as "milk,
     skim") and :func:`brand_reading` ("Bush's Baked Beans" as "baked beans")
     are matched the same way, in order, and the first that matches
@@ -3612,6 +3673,9 @@ def _match_alternatives(
             (alt, f"matched the alternative {clean_query(alt)!r}")
             for alt in (alternatives(text) if " or " in text.lower() else ())
         ]
+        kind = kind_reading(text)
+        if kind:
+            readings.append((kind, f"matched the kind {clean_query(kind)!r}, not its example"))
         dash = dash_reading(text) if " - " in text.translate(_DASHES) else None
         if dash:
             readings.append(
@@ -3620,6 +3684,8 @@ def _match_alternatives(
         bare = brand_reading(text) if "s" in text else None
         if bare:
             readings.append((bare, f"matched as {bare!r}, the possessive before it a brand"))
+        # (a reading is another text: never the text itself, which would recurse)
+        readings = [(alt, why) for alt, why in readings if alt != text]
         if readings:
             todo[i] = readings
     if not todo:

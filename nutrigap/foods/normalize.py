@@ -296,6 +296,12 @@ _INLINE_STEP = re.compile(
     r"\s+(?:in|with|into|out)\b.*$"
 )
 # cut claims that may stand in a leading comma segment of their own
+# foods whose "whole" is a kind: the whole bird, grain, milk
+_WHOLE_NAMES = re.compile(
+    r"\b(?:chicken|turkey|duck|goose|hen|fish|oats?|barley|wheat|rice|grains?|milk|rye|spelt|"
+    r"yogh?urt|kefir|buttermilk|cream)\b"
+)
+_PULSES = re.compile(r"\b(?:peas?|lentils?|beans?|dal|dhal|gram|chickpeas?|mung|urad|moong)\b")
 _TEMPERATURES = frozenset({"cold", "hot", "ice-cold", "boiling", "very"})
 _CUT_CLAIMS = frozenset({"boneless", "skinless", "bone-in", "skin-on", "skin-off"})
 
@@ -354,6 +360,11 @@ _PLUS_MORE = re.compile(
 )
 
 
+_AMOUNT_WORDS = frozenset(
+    "whole heaping heaped scant packed generous level rounded one a an half two three".split()
+)
+
+
 def _plus_more(t: str) -> str:
     """A text without a second amount after its food (``_PLUS_MORE``).
 
@@ -366,7 +377,8 @@ def _plus_more(t: str) -> str:
         return t
     head = re.findall(r"[a-z0-9/.-]+", t[: m.start()])
     if all(
-        _NUM_TOKEN.match(w) or w in UNIT_WORDS or w in _SIZE_WORDS or w == "whole" for w in head
+        _NUM_TOKEN.match(w) or w in UNIT_WORDS or w in _SIZE_WORDS or w in _AMOUNT_WORDS
+        for w in head
     ):
         return t
     return t[: m.start()]
@@ -376,6 +388,11 @@ def _plus_more(t: str) -> str:
 _LEAVES_FROM = re.compile(
     r"^\s*(?:the\s+)?leaves\s+(?:from|of)\s+(?:(?:a|an|one|\d+)\s+)?(?:(?:small|large|big|few|"
     r"couple|medium)\s+)*(?:(?:bunch(?:es)?|sprigs?|stems?|heads?|branch(?:es)?)\s+)?(?:of\s+)?"
+)
+_KERNELS_FROM = re.compile(
+    r"^\s*(?:the\s+)?kernels\s+(?:(?:cut|sliced|scraped)\s+)?(?:off\s+)?(?:from|of)\s+(?:the\s+)?"
+    r"(?:about\s+)?(?:(?:\d+|one|two|three|four|a|an)\s+)?(?:(?:large|small|medium|big)\s+)?"
+    r"(?:ears?|cobs?)\s+(?:of\s+)?"
 )
 # a kind of food and an example: "1 lb white fish, such as cod", "herbs
 # (such as rosemary and/or thyme)", "2 tbsp neutral oil, such as canola or
@@ -391,6 +408,41 @@ _SUCH_AS = re.compile(
     r"(?P<open>[,(]?)\s*such as\s+(?P<ex>[a-z' -]+?)\s*(?=,|\)|\bor\b|\band\b|$)"
 )
 _NAMED_BY_PRODUCT = ("oil", "vinegar", "cheese")
+_NO_EXAMPLE = re.compile(r"(?:a|an|any|whatever|some|your|one)\b|mix\b")
+# words of a kind that say nothing of which food it is ("neutral oil", "a mild
+# white fish", "semisoft cheese", "tender fresh herbs")
+_GENERIC_KIND = frozenset(
+    """
+    neutral flavorless flavourless neutral-tasting tasting mild high-heat cooking white firm
+    hard soft semisoft semi-soft semi-firm melting leafy salad bitter oily wild fresh tender
+    fatty lean aged crumbly good quality good-quality other favorite favourite any your a an
+    some few small large handful of chopped packed loosely flaky delicate sturdy hearty
+    assorted mixed handfuls sprigs bunch bunches
+    """.split()
+)
+
+
+def kind_reading(text: str) -> str | None:
+    """A text naming a kind and examples, read as the kind ("neutral oil"), or None.
+
+    :func:`clean_query` reads "1 tbsp oil such as Wesson" as its example,
+    "wesson oil"; where that names nothing the table has, the matcher tries
+    this reading.
+
+    Examples
+    --------
+    >>> kind_reading("1 tbsp oil, such as Wesson")
+    '1 tbsp oil'
+    >>> kind_reading("1 lb mushrooms (such as cremini), sliced")
+    '1 lb mushrooms, sliced'
+    """
+    if not isinstance(text, str) or "such as" not in text.lower():
+        return None
+    out = _SUCH_AS_CLAUSE.sub("", text, count=1).strip()
+    return out if out and out != text and "such as" not in out.lower() else None
+
+
+_SUCH_AS_CLAUSE = re.compile(r"\s*(?:\(\s*such as\b[^)]*\)?|,?\s*\bsuch as\b[^,(]*)", re.IGNORECASE)
 
 
 def _such_as(t: str) -> str:
@@ -403,8 +455,19 @@ def _such_as(t: str) -> str:
     kind = m["kind"].split()
     if cat in ("greens", "mushrooms") and ("mixed" in kind or "assorted" in kind):
         return t  # (a mix: the generic food, not its first example)
-    if cat in _NAMED_BY_PRODUCT and not ex.endswith(cat):
-        ex = f"{ex} {cat}"
+    if any(
+        w not in _GENERIC_KIND and w not in _STATE_FORM_WORDS
+        for w in m["kind"][: m.start("cat") - m.start("kind")].split()
+    ):
+        # a kind that names its food keeps it ("olive oil, such as Colavita",
+        # "cream cheese such as Philadelphia": a brand for an example)
+        return t
+    if _NO_EXAMPLE.match(ex):
+        return t  # ("oil, such as a neutral one", "cheese, such as a mix of ...")
+    if cat in (*_NAMED_BY_PRODUCT, "mushrooms", "greens") and not ex.endswith(cat):
+        ex = f"{ex} {cat}"  # ("mushrooms, such as oyster": oyster mushrooms)
+    elif ex == "bay":
+        ex = "bay leaves"  # ("herbs such as bay")
     # (with the kind's state: "smoked fish such as mackerel", "fresh herbs
     # such as chervil")
     ex = " ".join([*(w for w in kind if w in _STATE_FORM_WORDS or w == "fresh"), ex])
@@ -416,12 +479,28 @@ def _such_as(t: str) -> str:
 # bought whole: "clams in the shell"; "fava beans in their pods" are USDA's
 # "in pod" (not "potatoes in their skins": USDA cooks them so)
 _IN_THE_SHELL = re.compile(r"\s+in\s+(?:their|the|its)\s+(?:pods?|shells?|husks?)\b")
+# a spice toasted before it is ground (USDA has spices in no roasted form)
+_TOASTED_SPICE = re.compile(
+    r"\b(?:dry[\s-])?(?:toasted|roasted)\s+(?:and\s+)?(?=(?:(?:freshly\s+)?ground\s+|whole\s+)?"
+    r"(?:cumin|coriander|fennel|caraway|nigella|cardamom|fenugreek|anise|mustard)(?:\s+seeds?)?\b"
+    r"(?!\s+(?:leaves|greens|oil|paste|sauce)))"
+)
+_SICHUAN_PEPPER = re.compile(
+    r"\b(?:(?:red|green|whole|ground)\s+)*(?:sichuan|szechuan|szechwan)\s+pepper(?:corn)?s?\b"
+)
+_GRAM_FLOUR = re.compile(r"(?<![\d/.]\s)(?<![\d/.])\bgram\s+(?:\([^)]*\)\s*)?flour\b")
+# instant coffee by the spoon or gram is the powder ("2 tbsp instant coffee or
+# espresso powder"); by the cup it is the drink
+_SPOONED_INSTANT = re.compile(
+    r"^(\s*[\d/.\s]+(?:tsp|tbsp|teaspoons?|tablespoons?|g|grams?)\.?\s+(?:(?:heaping|level)\s+)?)"
+    r"(instant\s+(?:coffee|espresso))\b(?!\s+(?:powder|granules|crystals))"
+)
 # full-fat dairy is USDA's whole-milk kind ("Yogurt, Greek, plain, whole milk");
 # elsewhere ("full-fat coconut milk", "full-fat sour cream") USDA's regular
 # food is the full-fat one
 _FULL_FAT = re.compile(
     r"\bfull[- ]fat\s+(?=(?P<mid>(?:[a-z-]+\s+){0,2}?)(?P<head>yogh?urts?|kefir|ricotta|"
-    r"cottage cheese|milk)\b)"
+    r"cottage cheese|mozzarella|buttermilk|skyr|quark|milk)\b)"
 )
 _FULL_FAT_ANY = re.compile(r"\bfull[- ]fat\s+")
 _PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
@@ -429,7 +508,7 @@ _PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
 
 def _full_fat(m: re.Match) -> str:
     """The words for "full-fat" before its food (see :data:`_FULL_FAT`)."""
-    if m["head"] == "milk":
+    if m["head"] in ("milk", "buttermilk"):
         return "" if _PLANT_MILK.search(m["mid"]) else "whole "
     return "whole milk "
 
@@ -454,8 +533,9 @@ _SIZE_TOKEN = re.compile(r"^(?:[a-z]+-)?sized?$|^inch(?:es)?-[a-z]+$|^(?:thick|t
 # the pot", "pasta, any shape", "scallions, green and white parts")
 _STEP_CLAUSE = re.compile(
     r"^(?![^,]*\b(?:skins?|fat|caffeine|bones?)\b)\s*(?:(?:[a-z]+\s+){0,3}?"
-    r"(?:removed|discarded|reserved|intact|attached|snapped|stripped|off|trimmed|separated|split|"
-    r"smashed|broken|halved|quartered|julienned|thawed)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
+    r"(?:removed|discarded|reserved|intact|attached|snapped|stripped|off|trimmed|separated|"
+    r"smashed|broken\s+(?:in|into|up)|split\s+(?:apart|open|lengthwise|in)|halved|quartered|"
+    r"julienned|thawed)\b|enough\b|give\s+or\s+take\b|any\s+(?:shape|type|kind|color|"
     r"colour|variety|size)\b|whole\s+if\b|or\s+(?:a\s+(?:bit|little|touch)\s+|slightly\s+)?more\b|"
     r"more\s+or\s+less\b|but\b|then\b|"
     r"ideally\b|in\s+one\s+piece\b|"
@@ -492,7 +572,7 @@ _STEP_PAIR = re.compile(
 # quality and grind words written as one ("fine-grain sea salt")
 _PREP_COMPOUNDS = frozenset(
     "store-bought good-quality high-quality fine-grain fine-grained coarse-grain coarse-grained "
-    "extra-fine day-old thin-skinned".split()
+    "extra-fine day-old thin-skinned semi-firm semi-hard".split()
 )
 # the first parts of "well-stirred", "fresh-squeezed", "hand-torn", "rough-chopped"
 _PREP_ADVERBS = frozenset("well fresh freshly hand rough roughly fine finely thin thinly".split())
@@ -533,9 +613,17 @@ _OPPOSITE = {
     "hard": ("soft",),
     "iced": ("hot",),
     "hot": ("iced",),
-    # (fresh bread crumbs are no "Bread crumbs, dry", fresh yeast no "active dry")
-    "fresh": ("dried", "dry"),
+    "fresh": ("dried",),
 }
+#: Foods USDA sells "dry" ("Bread crumbs, dry", "active dry" yeast, "Pasta,
+#: dry", "Milk, dry"): for these, "fresh" is also the opposite of "dry" (not for
+#: "fresh salmon": "cooked, dry heat"; nor "dry roasted" nuts).
+_SOLD_DRY = frozenset(
+    """
+    crumb breadcrumb yeast milk pasta noodle spaghetti macaroni fettuccine fettucine linguine
+    tagliatelle pappardelle penne fusilli rigatoni orzo lasagna lasagne ravioli tortellini
+    """.split()
+)
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _LEAD_CONTAINER = re.compile(
     r"^\s*(?:half\s+(?:an?|of)\s+)?(?:(?:a|an|one|half(?:\s+an?)?)\s+)?"
@@ -939,8 +1027,18 @@ def normalize_food_text(text: str) -> NormText:
             if glued and glued.group(1) in UNIT_WORDS:  # "almonds 30g"
                 after_number = True
                 continue
-            if after_number and w in UNIT_WORDS:
+            if (
+                after_number
+                and w in UNIT_WORDS
+                and not (
+                    w == "gram"
+                    and words[wi + 1 : wi + 2] == ["flour"]
+                    and not _NUM_TOKEN.match(words[wi - 1].strip("./"))
+                )
+            ):
                 # "8 fl oz", "1 sm head cabbage": drop the whole run of units
+                # (not the gram of "1 c gram flour", chickpea flour; "100 gram
+                # flour" is a weight)
                 last_unit = w
                 continue
             if after_number and w in _SIZE_WORDS:
@@ -956,6 +1054,8 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             if w in _OPPOSITE:  # a soft pretzel is not a hard one
                 absent.extend(_OPPOSITE[w])
+                if w == "fresh" and any(singular(x) in _SOLD_DRY for x in words[wi + 1 :]):
+                    absent.append("dry")
             if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
                 continue  # ("Rao's" leaves a lone "s")
             s = singular(w)
@@ -1140,6 +1240,14 @@ def clean_query(text: str) -> str:
         t = t.replace("and/or", "or")
     if " in " in t:  # "peas in their pods", "clams in their shells"
         t = _IN_THE_SHELL.sub(lambda m: " in pod" if "pod" in m[0] else "", t)
+    if "gram" in t:  # "gram flour" is chickpea flour, not a weight
+        t = _GRAM_FLOUR.sub("chickpea flour", t)
+    if "roasted" in t or "toasted" in t:  # "2 tsp toasted cumin seeds": the spice
+        t = _TOASTED_SPICE.sub("", t)
+    if "chuan" in t:  # Sichuan pepper is another plant than the capsicum
+        t = _SICHUAN_PEPPER.sub("sichuan-peppercorns", t)
+    if "instant" in t:  # "2 tbsp instant coffee": the powder, not the drink
+        t = _SPOONED_INSTANT.sub(r"\1\2 powder", t)
     if "full" in t:  # "full-fat yogurt" is USDA's whole-milk yogurt
         t = _FULL_FAT_ANY.sub("", _FULL_FAT.sub(_full_fat, t))
     if "-cured" in t:  # "oil-cured olives" are cured olives (not the oil)
@@ -1152,6 +1260,8 @@ def clean_query(text: str) -> str:
         t = _such_as(t)
     if "leaves" in t:  # "leaves from a small bunch of sage": fresh sage
         t = _LEAVES_FROM.sub("fresh ", t)
+    if "kernels" in t:  # "kernels cut from 2 ears of corn": corn
+        t = _KERNELS_FROM.sub("", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
@@ -1271,7 +1381,15 @@ def clean_query(text: str) -> str:
         step = _PARTICIPLE_STEP.match(seg) if amount else None
         if (
             _AFTER_COMMA_PREP.match(seg)
-            or (amount and seg.strip() == "whole")  # "2 gingersnaps, whole" ("Milk, Whole" stays)
+            # "2 gingersnaps, whole" ("Milk, Whole", "3 oz Chicken, whole, roasted" stay)
+            or (
+                amount
+                and seg.strip() == "whole"
+                and si == len(segs) - 1
+                and not _WHOLE_NAMES.search(segs[0])
+            )
+            # "1 baguette, split" (not "Peas, split": USDA's split peas)
+            or (amount and seg.strip() == "split" and not _PULSES.search(segs[0]))
             or _PART_CLAUSE.match(seg)
             or _STEP_CLAUSE.match(seg)
             or not seg.strip()
@@ -1325,7 +1443,13 @@ def clean_query(text: str) -> str:
         elif fw and not lead and second:
             # "finely grated or minced garlic": the food is after "or"
             first = first + " " + " ".join(second)
-        elif fw and len(second) >= 2 and not _NUM_TOKEN.match(fw[-1]):
+        elif (
+            fw
+            and len(second) >= 2
+            and not _NUM_TOKEN.match(fw[-1])
+            # ("milk or unsweetened coconut milk": the first is a food of its own)
+            and singular(fw[-1]) != singular(second[-1])
+        ):
             # "canola or vegetable oil", "kalamata or nicoise olives": one
             # modifier before "or", the head after it; "potato or white
             # bread", "vegetable or mushroom broth": a shared product noun

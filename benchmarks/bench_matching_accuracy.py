@@ -139,7 +139,7 @@ Run::
     python benchmarks/bench_matching_accuracy.py [--source sr28|fndds|both|compare]
         [--show-errors] [--samples DIR] [--no-aliases] [--labels-fresh PATH]
         [--labels-round2 PATH] [--labels-heldout PATH] [--labels-heldout2 PATH]
-        [--labels-round5 PATH] [--labels-heldout3 PATH]
+        [--labels-round5 PATH] [--labels-heldout3 PATH] [--labels-heldout4 PATH]
 
 Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
 
@@ -271,13 +271,15 @@ LABELS_ROUND2 = HERE / "match_labels_round2.csv"
 LABELS_HELDOUT = HERE / "match_labels_round3.csv"
 FRESH_TITLE = "second tuning set (fresh labels of 2026-11-29, used for tuning since)"
 ROUND2_TITLE = "third tuning set (round 2 of 2026-11-29, held out until round 3)"
-HELDOUT_TITLE = "held-out set (labelled 2026-11-29 round 3, never used for tuning)"
+HELDOUT_TITLE = "round 3 (held out for five sessions, the sixth session's development set)"
 LABELS_HELDOUT2 = HERE / "match_labels_round4.csv"
-HELDOUT2_TITLE = "second held-out set (labelled 2026-11-29 round 4, never used for tuning)"
+HELDOUT2_TITLE = "round 4 (held out for two sessions, the sixth session's development set)"
 LABELS_ROUND5 = HERE / "match_labels_round5.csv"
 ROUND5_TITLE = "fourth tuning set (round 5, blind when measured first, then the dev set)"
 LABELS_HELDOUT3 = HERE / "match_labels_round6.csv"
-HELDOUT3_TITLE = "third held-out set (labelled 2026-11-29 round 6, never used for tuning)"
+HELDOUT3_TITLE = "held-out set, round 6 (never used for tuning)"
+LABELS_HELDOUT4 = HERE / "match_labels_round7.csv"
+HELDOUT4_TITLE = "held-out set, round 7 (recipe lines, never used for tuning)"
 DEFAULT_SAMPLES = Path("/work/shared/samples/real")
 GOAL_TOP1 = 0.90
 GOAL_WRONG = 0.02
@@ -467,15 +469,15 @@ def main(argv: list[str] | None = None) -> int:
         "--labels-heldout",
         type=Path,
         default=LABELS_HELDOUT,
-        help="held-out labels (2026-11-29 round 3), never used for tuning; only overall "
-        "figures are printed (skipped when the file is absent)",
+        help="round 3: held out until the sixth session, its development set since "
+        "(skipped when the file is absent)",
     )
     parser.add_argument(
         "--labels-heldout2",
         type=Path,
         default=LABELS_HELDOUT2,
-        help="second held-out labels (2026-11-29 round 4), never used for tuning; only "
-        "overall figures are printed (skipped when the file is absent)",
+        help="round 4: held out until the sixth session, its development set since "
+        "(skipped when the file is absent)",
     )
     parser.add_argument(
         "--labels-round5",
@@ -488,8 +490,15 @@ def main(argv: list[str] | None = None) -> int:
         "--labels-heldout3",
         type=Path,
         default=LABELS_HELDOUT3,
-        help="third held-out labels (round 6), never used for tuning; only overall figures "
+        help="held-out labels (round 6), never used for tuning; only overall figures "
         "are printed (skipped when the file is absent)",
+    )
+    parser.add_argument(
+        "--labels-heldout4",
+        type=Path,
+        default=LABELS_HELDOUT4,
+        help="held-out labels (round 7, recipe lines), never used for tuning; only overall "
+        "figures are printed (skipped when the file is absent)",
     )
     parser.add_argument(
         "--no-aliases", action="store_true", help="match without the alias table (baseline)"
@@ -505,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         ("round5", args.labels_round5, ROUND5_TITLE),
         ("heldout2", args.labels_heldout2, HELDOUT2_TITLE),
         ("heldout3", args.labels_heldout3, HELDOUT3_TITLE),
+        ("heldout4", args.labels_heldout4, HELDOUT4_TITLE),
     ):
         if path is not None and path.is_file():
             extra[key] = (title, attach_texts(read_labels(path), args.samples))
@@ -516,10 +526,11 @@ def main(argv: list[str] | None = None) -> int:
             "main": "tuned",
             "fresh": "2nd tuning",
             "round2": "3rd tuning",
-            "heldout": "held-out",
-            "heldout2": "held-out 2",
+            "heldout": "round 3 (dev)",
+            "heldout2": "round 4 (dev)",
             "round5": "4th tuning",
-            "heldout3": "held-out 3",
+            "heldout3": "held-out r6",
+            "heldout4": "held-out r7",
         }
         sets = [(names[key], key) for key in ["main", *extra]]
         print(f"  {'':20s} {'top-1':>7s} {'unmatched':>10s} {'wrong-confident':>16s}")
@@ -536,12 +547,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{after['unmatched'] - before['unmatched']:+10.1%} "
                 f"{after['wrong'] - before['wrong']:+16.1%}"
             )
-        if "heldout" in extra:
-            print(f"  (held-out = {HELDOUT_TITLE})")
-        if "heldout2" in extra:
-            print(f"  (held-out 2 = {HELDOUT2_TITLE})")
-        if "heldout3" in extra:
-            print(f"  (held-out 3 = {HELDOUT3_TITLE})")
+        for key, title in (("heldout3", HELDOUT3_TITLE), ("heldout4", HELDOUT4_TITLE)):
+            if key in extra:
+                print(f"  ({names[key]} = {title})")
     return 0
 
 

@@ -2010,7 +2010,7 @@ class TestKindsGrindsAndStatesOfRecipeLines:
             ("full-fat coconut milk", "coconut milk"),  # no dairy word for a plant milk
             ("full-fat sour cream", "sour cream"),  # USDA's regular is the full-fat one
             # a spice toasted before grinding is the spice (USDA has none roasted)
-            ("½ tsp toasted and ground cumin seeds", "1/2 tsp cumin seeds"),
+            ("½ tsp toasted and ground cumin seeds", "1/2 tsp cumin seed"),
         ],
     )
     def test_cleaned(self, text, cleaned):
@@ -2068,8 +2068,6 @@ class TestKindsGrindsAndStatesOfRecipeLines:
     @pytest.mark.parametrize(
         "text",
         [
-            "1 cup fresh bread crumbs",  # fresh is the opposite of "Bread crumbs, dry"
-            "Frozen Yellow Bell Pepper",  # SR28 has frozen green and red ones only
             "Meatballs, without Sauce, Pork",  # not "Meatballs, meatless"
             "1 lb slab bacon, cut into ½-inch pieces",  # not "Bacon, meatless"
             "Red Sichuan Pepper (Szechuan)",  # another plant than the red bell pepper
@@ -2185,3 +2183,60 @@ class TestReviewOfTheSixthSessionRules:
         )
         assert got["food_id"].iloc[0] == "11260"
         assert "the kind" in got["status_reason"].iloc[0]
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Castelvetrano, Green Olives from Sicily", "09195"),  # a place after "from"
+            ("1 ½ c medium-grain rice, washed", "20050"),  # washed: as bought, raw
+            ("6 medium celery stalks with leaves", "11143"),
+            ("4 lg free-range eggs", "01123"),
+            ("2 lb grass-fed ground beef", "13047"),  # USDA has grass-fed beef apart
+            ("1 spatchcocked chicken (4½ to 5 pounds)", "05006"),  # a whole bird, raw
+            ("½ c canned sweet potato puree", "11514"),
+        ],
+    )
+    def test_matched_later(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_a_maker_s_one_word_product_is_no_spice(self):
+        # "St Claire's Peppermint" is the maker's candy, not the herb
+        m = match_foods(_diary(["St Claire's Peppermint", "Reese's Big Cup"]))
+        assert m["food_id"].isna().iloc[0]
+        assert m["food_id"].iloc[1] == "19150"
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # the second review round's findings
+            ("1 lb goat", "17168"),  # USDA's raw goat is "Goat, raw", of another name
+            ("Bell Pepper, Yellow, Frozen", "11951"),  # no frozen yellow: the raw one
+            ("1 lb fresh fettuccine", "20093"),  # fresh pasta is USDA's fresh-refrigerated
+            ("Bread Crumbs, Fresh", "18069"),  # "fresh" after the food as well
+            ("1 cup fresh bread crumbs", "18069"),  # not "Bread crumbs, dry"
+            ("Frozen Yellow Bell Pepper", "11951"),  # SR28 freezes green and red ones only
+            ("1 oz fresh yeast", "18374"),  # compressed yeast
+            ("full fat milk chocolate", "19120"),  # the candy, not chocolate milk
+            ("1 cup full-fat chocolate milk", "01102"),
+            ("Cottage Cheese, Full Fat", "01012"),  # creamed, 4 % milkfat
+            ("2 apples, cored but not peeled", "09003"),
+            ("2 oz shaved turkey", "05186"),  # shaved deli meat stays cooked
+            ("1 tsp roasted coriander", "02013"),  # the seed spice, not the leaves
+            ("1 ear corn on the cob", "11168"),  # a diary's ear of corn is cooked
+            ("1 cup greens, such as kale", "11233"),  # no "kale greens"
+            ("1 lb fish fillets, such as tilapia", "15261"),
+            ("1 cup salad greens such as mesclun", "11253"),  # the kind, when the example fails
+        ],
+    )
+    def test_matched_in_the_second_review(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text", ["oatmeal + 1 tbsp peanut butter", "1 banana plus 2 tbsp peanut butter"]
+    )
+    def test_plus_another_food_is_not_cut_off(self, text):
+        # two foods: never the first alone, silently half-counted
+        assert clean_query(text).endswith("peanut butter")
+
+    def test_roasted_fennel_is_the_vegetable(self):
+        assert clean_query("roasted fennel") == "roasted fennel"

@@ -310,6 +310,7 @@ from nutrigap.foods.normalize import (
     _PAREN,
     CATEGORY_WORDS,
     NormText,
+    _plus_more,
     alternatives,
     clean_query,
     dash_reading,
@@ -686,13 +687,16 @@ _COOKED_RE = re.compile(
 
 _BEING_PREPARED = re.compile(
     r"\b(?:peeled|deveined|chopped|diced|minced|quartered|cubed|halved|trimmed|cored|"
-    r"julienned|butterflied|spatchcocked|cut into|soaked|shaved|rinsed(?!.*\bdrain)(?<!drained and rinsed))\b"
+    r"julienned|butterflied|spatchcocked|cut into|soaked|washed|"
+    r"rinsed(?!.*\bdrain)(?<!drained and rinsed))\b"
     # bought by the bunch or head ("1 bunch asparagus", "2 heads cauliflower")
     # or the pound ("6 lb mussels", "1 lb skirt steak": a recipe's amount, as bought)
     r"|^\W*\d[\d/.\s]*(?:bunch(?:es)?|heads?|lbs?|pounds?|kg)\b"
     # corn counted by the ear, or cut from the ear ("4 c corn kernels (from
     # about 4 medium ears)")
-    r"|\bears?\s+(?:of\s+)?(?:fresh\s+|sweet\s+)*corn\b|\bcorn\b.*\bfrom\b.*\bears?\b"
+    r"|\bears?\s+(?:of\s+)?(?:fresh\s+|sweet\s+)*corn\b"
+    r"(?!.*\b(?:on the cob|butter|buttered|grilled|boiled|roasted|cooked|steamed)\b)"
+    r"|\bcorn\b.*\bfrom\b.*\bears?\b"
     # or counted with its weight: "4 (6-oz) salmon fillets", "1 (4-lb) pork loin roast"
     r"|^\W*\d[\d/.\s]*\(\s*[\d./\s]+-?\s*(?:lbs?|pounds?|oz|ounces?|kg|g)\b[^)]*\)"
     r"(?!\s*(?:cans?|jars?|tins?|packages?|pkgs?|bottles?|box(?:es)?|bags?|containers?|"
@@ -2319,7 +2323,26 @@ def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:
     if st != 0:
         need &= set(normalize_food_text(_lead_segments(desc)).tokens)
     sib = _raw_sibling(idx, desc, need=need)
+    if sib is None and st != 0:
+        # (USDA names the raw food otherwise: "Game meat, goat, cooked,
+        # roasted" is raw "Goat, raw")
+        sib = _raw_by_name(idx, need)
     return p if sib is None else sib
+
+
+def _raw_by_name(idx: FoodIndex, need: frozenset[str]) -> int | None:
+    """Position of the SR28 raw food whose first comma segment is one of ``need``, or None.
+
+    Where it is the only raw food of that name ("Goat, raw").
+    """
+    raw = _sr28_groups(
+        idx, "_raw_by_first", _first_segment, lambda d: _RAW_FORM.search(d.lower()) is not None
+    )
+    for word in sorted(need):
+        options = raw.get(word, [])
+        if len(options) == 1:
+            return options[0]
+    return None
 
 
 #: An amount in cans or tins ("1 can black beans", "2 (28-oz) cans tomatoes").
@@ -2356,7 +2379,9 @@ def _sr28_groups(idx: FoodIndex, name: str, key, keep=None) -> dict[str, list[in
 
 
 #: A text saying its fruit or vegetable is peeled ("2 c peeled, chopped apple").
-_PEELED = re.compile(r"(?<!un)\bpeeled\b")
+_PEELED = re.compile(
+    r"(?<!un)(?<!not )(?<!partially )(?<!half )\bpeeled\b(?!\s+or\s+(?:un|not\s+)peeled)"
+)
 #: USDA's words for produce with and without its skin.
 _WITH_SKIN = (
     ("with skin", "without skin"),
@@ -2745,12 +2770,24 @@ def _frozen_kind(idx: FoodIndex, description: str, source: str) -> bool:
         idx,
         "_frozen_kinds",
         lambda: {
-            (str(src), _family(str(d))[1])
+            (str(src), _family(str(d))[1], _colours(str(d)))
             for d, src in zip(idx.descriptions, idx.sources, strict=True)
             if re.search(r"\bfrozen\b", str(d).lower())
         },
     )
-    return (source, _family(description)[1]) in kinds
+    # (of the food's colour where the frozen foods have one: SR28 freezes green
+    # and red sweet peppers, so a frozen yellow one is the raw yellow pepper)
+    own = _colours(description)
+    head = _family(description)[1]
+    return any(
+        src == source and h == head and (not own or not colours or own <= colours)
+        for src, h, colours in kinds
+    )
+
+
+def _colours(description: str) -> frozenset[str]:
+    """The colour words of a description ("Peppers, sweet, yellow, raw" → yellow)."""
+    return frozenset(re.findall(r"[a-z]+", description.lower())) & _COLOURS
 
 
 def _form_conflict(
@@ -3370,7 +3407,10 @@ def match_texts(
             written = _written_norm(read[qi])
             as_written = (
                 _alias_hit(aliases, written)
-                if written.text != norm.text and not _OR_WORD.search(read[qi])
+                if written.text != norm.text
+                and not _OR_WORD.search(read[qi])
+                # (cleaning added words: "2 chickens" is two whole chickens)
+                and (set(norm.tokens) <= set(written.tokens) or not _ADDED_WHOLE.search(norm.text))
                 else None
             )
             hit = direct = as_written or _alias_hit(aliases, norm)
@@ -3398,7 +3438,12 @@ def match_texts(
                     st == 0
                     and str(idx.sources[p]) == "sr28"
                     and str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
-                    and _COUNTED_PRODUCE.search(fold(text)) is not None
+                    and (
+                        _COUNTED_PRODUCE.search(fold(text)) is not None
+                        # shaved vegetables are a raw salad ("shaved Brussels
+                        # sprouts"; shaved turkey is the deli meat)
+                        or re.search(r"\bshaved\b", fold(text)) is not None
+                    )
                     and "juice" not in norm.tokens
                 )
                 if counted:
@@ -3422,7 +3467,7 @@ def match_texts(
                     sib = _canned_sibling(idx, desc0, norm)
                     if sib is not None:
                         p = sib
-                if _PEELED.search(fold(text)):
+                if _PEELED.search(fold(text)) and "unpeeled" not in fold(text):
                     p = _peeled_sibling(idx, p)
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None:
@@ -3491,6 +3536,8 @@ def match_texts(
                         f"score below {BRANDED_BELOW:.0f} for a text naming a brand or "
                         "joining foods"
                     )
+                if doubt is None and _brand_and_one_word(text, cands[0].description):
+                    doubt = "a brand's product named by one word (a flavour, not the food)"
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"
                 else:
@@ -3570,6 +3617,22 @@ _POSSESSIVE_BRAND = re.compile(
 )
 
 
+def _brand_and_one_word(text: str, description: str) -> bool:
+    """Whether a text is a maker's name in the possessive and one word the food lacks.
+
+    "St Claire's Peppermint", "St Claire's Clove" are the maker's candies, not
+    the herb or the spice; the maker's name in the description ("Reese's Big
+    Cup") or two words ("Wrigley's Doublemint Gum") are read as usual.
+    """
+    m = _POSSESSIVE_BRAND.match(fold(text).replace("\u2019", "'"))
+    return (
+        m is not None
+        and m["word"] not in FOOD_POSSESSIVES
+        and len(m["rest"].split()) == 1
+        and m["word"] not in description.lower()
+    )
+
+
 def brand_reading(text: str) -> str | None:
     """A text led by a brand in the possessive, read without it.
 
@@ -3616,11 +3679,12 @@ def _joins_more(description: str, norm: NormText) -> bool:
 
 
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+_ADDED_WHOLE = re.compile(r"\bwhole\b")
 
 
 def _written_norm(text: str) -> NormText:
     """A text's words as written, without parentheses and what follows ";"."""
-    return normalize_food_text(_PAREN.sub(" ", text.split(";")[0]))
+    return normalize_food_text(_plus_more(_PAREN.sub(" ", fold(text).split(";")[0])))
 
 
 def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
@@ -3700,6 +3764,7 @@ def _match_alternatives(
             r = by_alt[alt]
             if r["status"] == "matched" and (
                 not named
+                or reason.startswith("matched the kind")  # (its example's runner-up)
                 or same_family(str(held["runner_up_description"]), str(r["matched_description"]))
             ):
                 # the reading's food, score, method and runner-up; the row keeps its text

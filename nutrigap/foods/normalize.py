@@ -103,7 +103,8 @@ PREP_WORDS: frozenset[str] = frozenset(
     serving garnish decorating taste needed desired warm lukewarm
     squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
-    diagonally scant generous few couple unwaxed unpeeled fine juicy halves shaved
+    diagonally scant generous few couple unwaxed unpeeled fine juicy halves shaved spatchcocked
+    butterflied
     """.split()
 )
 
@@ -381,7 +382,24 @@ def _plus_more(t: str) -> str:
         for w in head
     ):
         return t
+    # what follows must be more of the food or a part of it ("1 lg egg plus 1
+    # yolk", "zest plus 1 tbsp juice", "flour plus more"), never another food:
+    # "oatmeal + 1 tbsp peanut butter" is two foods, not oatmeal
+    words = [
+        w
+        for w in re.findall(r"[a-z]+", t[m.end(0) - len(m[0]) :])
+        if w not in {"plus", "about"} and w not in UNIT_WORDS and w not in _SIZE_WORDS
+    ]
+    tail = {singular(w) for w in words if w not in PREP_WORDS and w not in NOISE_WORDS}
+    more = bool(words) and words[0] in {"more", "extra", "additional"}
+    same = {singular(w) for w in head}
+    if tail and not (more or tail & _PLUS_PARTS or tail <= same):
+        return t
     return t[: m.start()]
+
+
+#: What may follow "plus" after a food: more of it, or a part of it.
+_PLUS_PARTS = frozenset({"yolk", "white", "juice", "zest", "peel"})
 
 
 # "leaves from a few sprigs of dill", "leaves of 1 bunch basil"
@@ -404,10 +422,12 @@ _SUCH_AS = re.compile(
     r"^(?P<amount>[\d\s/.]*(?:"
     + _MEASURE_RE
     + r"\b\.?\s*)?)(?P<kind>(?:(?!\bor\b)[a-z'-]+\s+){0,3}?"
-    r"(?P<cat>herbs?|herb\s+(?:leaves|sprigs)|greens|mushrooms?|oil|cheese|fish|vinegar))\s*"
+    r"(?P<cat>herbs?|herb\s+(?:leaves|sprigs)|greens|mushrooms?|oil|cheese|fish|vinegar)"
+    r"(?:\s+(?:fillets?|filets?|steaks?))?)\s*"
     r"(?P<open>[,(]?)\s*such as\s+(?P<ex>[a-z' -]+?)\s*(?=,|\)|\bor\b|\band\b|$)"
 )
 _NAMED_BY_PRODUCT = ("oil", "vinegar", "cheese")
+_GREENS_OF = frozenset({"mustard", "collard", "turnip", "beet", "dandelion", "mustard green"})
 _NO_EXAMPLE = re.compile(r"(?:a|an|any|whatever|some|your|one)\b|mix\b")
 # words of a kind that say nothing of which food it is ("neutral oil", "a mild
 # white fish", "semisoft cheese", "tender fresh herbs")
@@ -464,7 +484,9 @@ def _such_as(t: str) -> str:
         return t
     if _NO_EXAMPLE.match(ex):
         return t  # ("oil, such as a neutral one", "cheese, such as a mix of ...")
-    if cat in (*_NAMED_BY_PRODUCT, "mushrooms", "greens") and not ex.endswith(cat):
+    if (cat in (*_NAMED_BY_PRODUCT, "mushrooms") or (cat == "greens" and ex in _GREENS_OF)) and (
+        not ex.endswith(cat)
+    ):
         ex = f"{ex} {cat}"  # ("mushrooms, such as oyster": oyster mushrooms)
     elif ex == "bay":
         ex = "bay leaves"  # ("herbs such as bay")
@@ -481,14 +503,55 @@ def _such_as(t: str) -> str:
 _IN_THE_SHELL = re.compile(r"\s+in\s+(?:their|the|its)\s+(?:pods?|shells?|husks?)\b")
 # a spice toasted before it is ground (USDA has spices in no roasted form)
 _TOASTED_SPICE = re.compile(
-    r"\b(?:dry[\s-])?(?:toasted|roasted)\s+(?:and\s+)?(?=(?:(?:freshly\s+)?ground\s+|whole\s+)?"
-    r"(?:cumin|coriander|fennel|caraway|nigella|cardamom|fenugreek|anise|mustard)(?:\s+seeds?)?\b"
-    r"(?!\s+(?:leaves|greens|oil|paste|sauce)))"
+    r"^(?P<amount>[\d\s/.]*(?:tsp|tbsp|teaspoons?|tablespoons?|pinch(?:es)?)?\.?\s*)"
+    r"(?:dry[\s-])?(?:toasted|roasted)\s+(?:and\s+)?(?P<ground>(?:freshly\s+)?ground\s+|whole\s+)?"
+    r"(?P<spice>cumin|coriander|fennel|caraway|nigella|fenugreek|anise|mustard)"
+    r"(?P<seed>\s+seeds?)?\b(?!\s+(?:leaves|greens|oil|paste|sauce|bulbs?))"
 )
+
+
+def _toasted_spice(m: re.Match) -> str:
+    """A toasted spice as the seed spice ("1 tsp toasted coriander": coriander seed).
+
+    Only with a spoon amount, "ground" or "seeds": "roasted fennel" is the
+    vegetable.
+    """
+    spoon = re.search(r"[a-z]", m["amount"]) is not None
+    if not (spoon or m["ground"] or m["seed"]):
+        return m[0]
+    return f"{m['amount']}{m['spice']} seed"
+
+
 _SICHUAN_PEPPER = re.compile(
     r"\b(?:(?:red|green|whole|ground)\s+)*(?:sichuan|szechuan|szechwan)\s+pepper(?:corn)?s?\b"
 )
-_GRAM_FLOUR = re.compile(r"(?<![\d/.]\s)(?<![\d/.])\bgram\s+(?:\([^)]*\)\s*)?flour\b")
+_WITH_PARTS = re.compile(
+    r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|fronds|leafy\s+tops)"
+    r"(?:\s+(?:attached|on|intact))?\b"
+)
+# how the animal was raised: "free range eggs" (not "grass-fed beef" nor
+# "wild-caught salmon": USDA has them apart)
+_RAISING_CLAIM = re.compile(
+    r"\b(?:free[\s-]range|cage[\s-]free|pasture[\s-]raised|corn[\s-]fed|farm[\s-]raised|"
+    r"humanely[\s-]raised)\b"
+)
+# a bird counted with no part named: "1 chicken (4 pounds)", "2 chickens, cut up"
+_COUNTED_BIRD = re.compile(
+    r"^(\s*(?:\d+|one|two|a)\s+(?:(?:small|large|medium|whole|[a-z]+ed)\s+)?)(chickens?|hens?)"
+    r"(?=\s*(?:,|\(|$))"
+)
+_FRESH_PASTA = re.compile(
+    r"\bfresh\s+(?:egg\s+)?(?:spaghetti|fettuccine|fettucine|linguine|tagliatelle|pappardelle|"
+    r"lasagna|lasagne|pasta|tagliolini|bucatini|angel hair)(?:\s+(?:sheets|noodles|pasta))?\b"
+)
+_FROM_PLACE = re.compile(
+    r"\s+from\s+(?:the\s+)?(?:italy|spain|sicily|greece|france|mexico|morocco|peru|brazil|"
+    r"california|vermont|maine|japan|china|india|thailand|vietnam|korea|turkey|lebanon|"
+    r"portugal|chile|argentina|colombia|hawaii|alaska|iceland|norway|new zealand|australia)\b"
+)
+_GRAM_FLOUR = re.compile(
+    r"(?<![\d/.]\s)(?<![\d/.])(?<!black\s)(?<!green\s)(?<!horse\s)\bgram\s+(?:\([^)]*\)\s*)?flour\b"
+)
 # instant coffee by the spoon or gram is the powder ("2 tbsp instant coffee or
 # espresso powder"); by the cup it is the drink
 _SPOONED_INSTANT = re.compile(
@@ -500,9 +563,11 @@ _SPOONED_INSTANT = re.compile(
 # food is the full-fat one
 _FULL_FAT = re.compile(
     r"\bfull[- ]fat\s+(?=(?P<mid>(?:[a-z-]+\s+){0,2}?)(?P<head>yogh?urts?|kefir|ricotta|"
-    r"cottage cheese|mozzarella|buttermilk|skyr|quark|milk)\b)"
+    r"cottage cheese|mozzarella|buttermilk|skyr|quark|milk(?!\s+chocolate))\b)"
 )
 _FULL_FAT_ANY = re.compile(r"\bfull[- ]fat\s+")
+# a diary's "Yogurt, Full Fat": the qualifier first
+_TRAILING_FULL_FAT = re.compile(r"^([^,]+),\s*full[- ]fat\s*(?=,|$)")
 _PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
 
 
@@ -510,6 +575,8 @@ def _full_fat(m: re.Match) -> str:
     """The words for "full-fat" before its food (see :data:`_FULL_FAT`)."""
     if m["head"] in ("milk", "buttermilk"):
         return "" if _PLANT_MILK.search(m["mid"]) else "whole "
+    if m["head"] == "cottage cheese":
+        return "creamed "  # (USDA's full-fat cottage cheese, 4 % milkfat)
     return "whole milk "
 
 
@@ -620,8 +687,7 @@ _OPPOSITE = {
 #: "fresh salmon": "cooked, dry heat"; nor "dry roasted" nuts).
 _SOLD_DRY = frozenset(
     """
-    crumb breadcrumb yeast milk pasta noodle spaghetti macaroni fettuccine fettucine linguine
-    tagliatelle pappardelle penne fusilli rigatoni orzo lasagna lasagne ravioli tortellini
+    crumb breadcrumb yeast milk pasta
     """.split()
 )
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
@@ -1054,7 +1120,9 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             if w in _OPPOSITE:  # a soft pretzel is not a hard one
                 absent.extend(_OPPOSITE[w])
-                if w == "fresh" and any(singular(x) in _SOLD_DRY for x in words[wi + 1 :]):
+                if w == "fresh" and any(
+                    singular(x) in _SOLD_DRY for x in re.findall(r"[a-z]+", cleaned)
+                ):
                     absent.append("dry")
             if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
                 continue  # ("Rao's" leaves a lone "s")
@@ -1240,16 +1308,29 @@ def clean_query(text: str) -> str:
         t = t.replace("and/or", "or")
     if " in " in t:  # "peas in their pods", "clams in their shells"
         t = _IN_THE_SHELL.sub(lambda m: " in pod" if "pod" in m[0] else "", t)
+    if " with " in t:  # "celery stalks with leaves": celery
+        t = _WITH_PARTS.sub("", t)
+    if "free" in t or "raised" in t or "fed" in t:  # "free range eggs": eggs
+        t = _RAISING_CLAIM.sub("", t)
+    if "chicken" in t or "hen" in t:  # "1 spatchcocked chicken": a whole bird
+        t = _COUNTED_BIRD.sub(lambda m: m[1].replace("whole ", "") + "whole " + m[2], t)
+    if "fresh" in t:  # "1 lb fresh fettuccine": USDA's fresh-refrigerated pasta
+        t = _FRESH_PASTA.sub("fresh pasta", t)
+    if " from " in t:  # "Green Olives from Sicily": green olives
+        t = _FROM_PLACE.sub("", t)
     if "gram" in t:  # "gram flour" is chickpea flour, not a weight
         t = _GRAM_FLOUR.sub("chickpea flour", t)
     if "roasted" in t or "toasted" in t:  # "2 tsp toasted cumin seeds": the spice
-        t = _TOASTED_SPICE.sub("", t)
+        t = _TOASTED_SPICE.sub(_toasted_spice, t)
     if "chuan" in t:  # Sichuan pepper is another plant than the capsicum
         t = _SICHUAN_PEPPER.sub("sichuan-peppercorns", t)
     if "instant" in t:  # "2 tbsp instant coffee": the powder, not the drink
         t = _SPOONED_INSTANT.sub(r"\1\2 powder", t)
     if "full" in t:  # "full-fat yogurt" is USDA's whole-milk yogurt
+        t = _TRAILING_FULL_FAT.sub(r"full-fat \1", t)
         t = _FULL_FAT_ANY.sub("", _FULL_FAT.sub(_full_fat, t))
+        # ("whole chocolate milk": USDA's "Milk, chocolate, ..., whole")
+        t = re.sub(r"\bwhole ((?:chocolate|strawberry|vanilla) milk)\b", r"\1, whole", t)
     if "-cured" in t:  # "oil-cured olives" are cured olives (not the oil)
         t = _CURED_OLIVES.sub("cured ", t)
     if "crisp" in t or "tart" in t:  # "2 crisp apples": apples
@@ -1387,6 +1468,7 @@ def clean_query(text: str) -> str:
                 and seg.strip() == "whole"
                 and si == len(segs) - 1
                 and not _WHOLE_NAMES.search(segs[0])
+                and not _PULSES.search(segs[0])
             )
             # "1 baguette, split" (not "Peas, split": USDA's split peas)
             or (amount and seg.strip() == "split" and not _PULSES.search(segs[0]))

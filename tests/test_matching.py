@@ -2240,3 +2240,29 @@ class TestReviewOfTheSixthSessionRules:
 
     def test_roasted_fennel_is_the_vegetable(self):
         assert clean_query("roasted fennel") == "roasted fennel"
+
+    @pytest.mark.parametrize(
+        ("text", "cleaned"),
+        [
+            # a step said with its manner goes, a state it names stays
+            ("1 c pimientos, thoroughly drained and finely chopped", "1 c pimientos"),
+            ("1 tsp coriander seeds, roughly ground in a mortar", "1 tsp coriander seeds"),
+            ("½ c shelled pistachios, toasted and roughly chopped", "1/2 c pistachios, toasted"),
+            # a comment in parentheses names no form
+            ("Pinch of flaky sea salt (omit if using roasted, salted nuts)", "flaky sea salt"),
+            ("1 bag Earl Grey tea", "1 bag earl grey tea"),
+        ],
+    )
+    def test_cleaned_in_the_last_pass(self, text, cleaned):
+        assert clean_query(text) == cleaned
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("lg tomato, cored and quartered", "11529"),  # a size abbreviation alone
+            ("12 oz seeded Jalapenos", "11979"),
+            ("1 tbsp rapeseed (canola) oil", "04582"),
+        ],
+    )
+    def test_matched_in_the_last_pass(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

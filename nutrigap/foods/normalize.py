@@ -59,7 +59,7 @@ NOISE_WORDS: frozenset[str] = frozenset(
     a an the of and or with in on for to from my some
     raw fresh freshly organic natural pure all homemade home made style commercially commercial plain
     regular
-    large medium small big little jumbo mini
+    large medium small big little jumbo mini lg md sm med
     handful handfuls bowl bowlful glass mug plate serving portion piece slice scoop
     nfs ns
     broiler broilers fryer fryers
@@ -82,7 +82,7 @@ UNIT_WORDS: frozenset[str] = frozenset(
     square squares wedge wedges scoop scoops packet packets sachet sachets bar bars
     ear ears loaf loaves tub tubs box boxes pack packs knob knobs rack racks rib ribs shot shots
     tube tubes dashes pinches splash splashes drizzle drop drops ball balls strip strips
-    sleeve sleeves pt rasher rashers
+    sleeve sleeves pt rasher rashers bag bags
     """.split()
 )
 
@@ -104,7 +104,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
     diagonally scant generous few couple unwaxed unpeeled fine juicy halves shaved spatchcocked
-    butterflied
+    butterflied seeded shaken well-shaken
     """.split()
 )
 
@@ -623,7 +623,10 @@ _IDENTITY_PARTICIPLES = frozenset(
     popped decaffeinated precooked mulled prepared pressed instant reconstituted
     """.split()
 )
-_PARTICIPLE_STEP = re.compile(r"^\s*(?:and\s+)?(?:[a-z]+ly\s+)?([a-z]+ed)\b(?:\s+([a-z]+))?")
+_PARTICIPLE_STEP = re.compile(
+    r"^\s*(?:and\s+)?(?P<adv>[a-z]+ly\s+)?(?P<verb>[a-z]+ed|ground|cut|torn|shaken|broken)\b"
+    r"(?:\s+(?P<how>[a-z]+))?"
+)
 # "bacon, cooked until crisp", "rosemary, briefly fried in oil": a state
 # followed by how (kept as the state alone)
 _STEP_HOW = frozenset("until according over under at then in with on to into briefly for".split())
@@ -668,7 +671,7 @@ _DESCRIBING_WORDS = frozenset(
 _STATE_FORM_WORDS = frozenset(
     """
     raw cooked boiled baked roasted fried grilled steamed broiled stewed braised poached
-    sauteed scrambled canned frozen dried dehydrated smoked pickled
+    sauteed scrambled canned frozen dried dehydrated smoked pickled toasted
     """.split()
 )
 #: A text word and the description word that names the opposite food: the
@@ -1392,7 +1395,7 @@ def clean_query(text: str) -> str:
     kept_forms = [
         w
         for par in _PAREN.findall(t)
-        if not re.search(r"\bnot?\b", par)
+        if not re.search(r"\b(?:not?|if|omit|unless|instead)\b", par)
         for w in re.findall(r"[a-z]+", par)
         if w in _STATE_FORM_WORDS
     ]
@@ -1478,8 +1481,14 @@ def clean_query(text: str) -> str:
             or (
                 step is not None
                 and (
-                    (step[1] not in _IDENTITY_PARTICIPLES and step[1] not in _STATE_FORM_WORDS)
-                    or (step[2] in _STEP_HOW and step[1] != "packed")
+                    (
+                        step["verb"] not in _IDENTITY_PARTICIPLES
+                        and step["verb"] not in _STATE_FORM_WORDS
+                    )
+                    or (step["how"] in _STEP_HOW and step["verb"] != "packed")
+                    # ("thoroughly drained and finely chopped", "roughly ground in a
+                    # mortar": a step said with its manner; a state is kept)
+                    or (step["adv"] is not None and step["verb"] not in _STATE_FORM_WORDS)
                 )
             )
         ):

@@ -821,6 +821,8 @@ class FoodIndex:
     name_state: np.ndarray = field(default=None, repr=False)
     head2_postings: dict = field(default_factory=dict, repr=False)
     name_ncontent: np.ndarray = field(default=None, repr=False)
+    # FNDDS names of one food each (key → food position; :func:`_fndds_synonyms`)
+    synonym_keys: dict = field(default_factory=dict, repr=False)
     _typo_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     _static_cache: dict = field(default_factory=dict, repr=False)
     _search_cache: dict = field(default_factory=dict, repr=False)
@@ -1192,7 +1194,23 @@ class FoodIndex:
         exact: dict[str, list[int]] = {}
         for j in order[keep[order]].tolist():
             exact.setdefault(keys[j], []).append(j)
+        # FNDDS's other names of a food, two words or more, that no other food
+        # has and that are no description (see _fndds_synonyms)
+        owners: dict[str, set[int]] = {}
+        if synonyms is not None:
+            for i_food, items in enumerate(synonyms):
+                if src[i_food] != "fndds" or not isinstance(items, str):
+                    continue
+                for item in items.split(";"):
+                    key = normalize_food_text(item.strip()).key
+                    if len(key.split()) >= 2:
+                        owners.setdefault(key, set()).add(i_food)
+        described = {normalize_food_text(str(d)).key for d in desc}
+        synonym_keys = {
+            k: next(iter(v)) for k, v in owners.items() if len(v) == 1 and k not in described
+        }
         return cls(
+            synonym_keys=synonym_keys,
             food_ids=ids,
             descriptions=desc,
             sources=src,
@@ -3225,6 +3243,19 @@ def _fndds_fallback(
     return cands[0] if _doubt_for_text(idx, cands, norm) is None else None
 
 
+def _fndds_synonyms(idx: FoodIndex) -> dict[str, int]:
+    """FNDDS's names of one food each, of two words or more, by key → food position.
+
+    ``additional_description`` lists other names of a food ("Crab Rangoon",
+    "olive spread", "Hot Pockets"); a name that belongs to one food only and is
+    no food's description answers a text that is exactly that name. Single
+    words are left out: USDA lists flavours and variants there too ("salmon"
+    for a cream cheese spread).
+    """
+
+    return getattr(idx, "synonym_keys", None) or {}
+
+
 def _fmt_candidates(cands: list[Candidate]) -> str:
     return "; ".join(f"{c.food_id} {c.description} ({c.score:.0f})" for c in cands)
 
@@ -3549,6 +3580,15 @@ def match_texts(
             if got is not None:
                 chosen, method = got, "fuzzy"
                 cands = [got, *(c for c in cands if c.food_id != got.food_id)]
+            elif not _OR_WORD.search(text):
+                # a name FNDDS lists for one food of its own ("Crab Rangoon" for
+                # "Puffs, fried, crab meat and cream cheese filled"; not a list
+                # of alternatives, whose readings come later)
+                syn = _fndds_synonyms(idx).get(norm.key)
+                if syn is not None:
+                    fid, desc, src = idx._food_fields()[syn]
+                    chosen, method = Candidate(fid, desc, src, 100.0), "exact"
+                    row["status_reason"] = "matched a name FNDDS lists for this food"
         others = [c for c in cands if chosen is None or c.food_id != chosen.food_id]
         row["candidates"] = _fmt_candidates(cands)
         if chosen is None and fdc is not None:

@@ -2134,7 +2134,7 @@ class TestReviewOfTheSixthSessionRules:
             # USDA's "cooked, dry heat" or "dry roasted"
             ("Fresh Salmon, Baked", "15237"),
             ("Fresh Cod Fillet", "15016"),
-            ("Fresh Roasted Pecans", "12643"),
+            ("Fresh Roasted Pecans", "12143"),  # dry roasted, unsalted unless said
             # a kind that names its food keeps it; a brand for an example goes
             ("2 tbsp extra-virgin olive oil, such as Colavita", "04053"),
             ("4 oz cream cheese such as Philadelphia", "01017"),
@@ -2284,3 +2284,30 @@ class TestReviewOfTheSixthSessionRules:
         # "chives or green onion" is chives, not the cream cheese "with chives and onion"
         got = match_foods(_diary(["1 tbsp thinly sliced fresh chives or green onion"]))
         assert got["food_id"].iloc[0] == "11156"
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # the third review round's findings
+            ("1 oz Peanuts, Lightly Salted", "16090"),  # a state with its manner stays
+            ("1 lb pork, coarsely ground", "10219"),
+            ("1 lb pork, ground in a food processor", "10219"),
+            ("1 Chicken, Breast", "05057"),  # a part, not a whole bird
+            ("1 chicken (breast)", "05064"),
+            ("Bacon From Turkey", "07974"),  # Turkey the bird, not the country
+            ("Rainbow trout, farm raised", "15240"),  # USDA's "farmed"
+            ("1 lb free range elk, ground", "35173"),  # USDA has free-range elk
+            ("Newman's Salsa", "06178"),  # the maker's product is the food
+            ("1 cup Yogurt, Full Fat", "01116"),
+            ("1 cup full-fat buttermilk", "01230"),
+            ("1 cup pumpkin (canned, not pie filling)", "11424"),  # a form before "not"
+            ("1 cup almonds (roasted, no salt)", "12063"),
+            ("1 cup seeded raisins", "09299"),  # seeded is no step here
+        ],
+    )
+    def test_matched_in_the_third_review(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_with_greens_names_a_dish_s_part_only_for_produce(self):
+        assert clean_query("1 bunch beets with greens") == "1 bunch beets"
+        assert "greens" in clean_query("Chicken With Greens")

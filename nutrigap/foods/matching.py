@@ -2274,14 +2274,14 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
         # (or a neighbour of the text's cooking: "braised collard greens" are
         # the alias's boiled collards)
         return hit
-    # "toasted coconut flakes": the alias food's own toasted form
-    sib = _cooked_sibling(idx, desc, norm)
-    if sib is None and cook <= {"toasted", "roasted"} and _toasted_dry_good(hit, desc):
-        # "hazelnuts, toasted": nuts and seeds toasted at home are USDA's
-        # dry-roasted ones (salted if the text says so), or the nut as sold
-        # where it has none
+    if cook and cook <= {"toasted", "roasted"} and _toasted_dry_good(hit, desc):
+        # "hazelnuts, toasted", "almonds (roasted)": nuts and seeds toasted or
+        # roasted at home are USDA's dry-roasted or toasted ones (salted if
+        # the text says so; never oil-roasted), or the nut as sold where it
+        # has none ("toasted coconut flakes" is "..., dried, toasted")
         sib = _roasted_form(idx, desc, salted="salt" in norm.tokens)
         return hit if sib is None else str(idx.food_ids[sib])
+    sib = _cooked_sibling(idx, desc, norm)
     return None if sib is None else str(idx.food_ids[sib])
 
 
@@ -3440,6 +3440,8 @@ def match_texts(
                 _alias_hit(aliases, written)
                 if written.text != norm.text
                 and not _OR_WORD.search(read[qi])
+                # (nor where the parentheses said the state: "almonds (roasted)")
+                and not (set(norm.tokens) & COOKED_WORDS) - set(written.tokens)
                 # (cleaning added words: "2 chickens" is two whole chickens)
                 and (set(norm.tokens) <= set(written.tokens) or not _ADDED_WHOLE.search(norm.text))
                 else None
@@ -3567,7 +3569,7 @@ def match_texts(
                         f"score below {BRANDED_BELOW:.0f} for a text naming a brand or "
                         "joining foods"
                     )
-                if doubt is None and _brand_and_one_word(text, cands[0].description):
+                if doubt is None and _brand_and_one_word(text, cands[0]):
                     doubt = "a brand's product named by one word (a flavour, not the food)"
                 if doubt is None:
                     chosen, method = cands[0], "fuzzy"
@@ -3657,19 +3659,22 @@ _POSSESSIVE_BRAND = re.compile(
 )
 
 
-def _brand_and_one_word(text: str, description: str) -> bool:
-    """Whether a text is a maker's name in the possessive and one word the food lacks.
+def _brand_and_one_word(text: str, cand: Candidate) -> bool:
+    """Whether a text is a maker's name in the possessive and one word naming a herb or fruit.
 
     "St Claire's Peppermint", "St Claire's Clove" are the maker's candies, not
-    the herb or the spice; the maker's name in the description ("Reese's Big
-    Cup") or two words ("Wrigley's Doublemint Gum") are read as usual.
+    the herb, the spice or the fruit (SR28 groups 02, 09, 11); "Newman's Salsa"
+    and "Werther's Caramel" are the product; the maker's name in the
+    description ("Reese's Big Cup") or two words ("Wrigley's Doublemint Gum")
+    are read as usual.
     """
     m = _POSSESSIVE_BRAND.match(fold(text).replace("\u2019", "'"))
     return (
         m is not None
         and m["word"] not in FOOD_POSSESSIVES
         and len(m["rest"].split()) == 1
-        and m["word"] not in description.lower()
+        and m["word"] not in cand.description.lower()
+        and cand.food_id[:2] in ("02", "09", "11")
     )
 
 

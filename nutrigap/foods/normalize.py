@@ -104,7 +104,7 @@ PREP_WORDS: frozenset[str] = frozenset(
     squeezed stirred scooped leveled levelled spooned sifted snipped picked
     deseeded stemmed shucked smashed chiffonade matchstick julienne crosswise lengthwise
     diagonally scant generous few couple unwaxed unpeeled fine juicy halves shaved spatchcocked
-    butterflied seeded shaken well-shaken
+    butterflied shaken well-shaken thoroughly
     """.split()
 )
 
@@ -278,7 +278,7 @@ _CANS = re.compile(
 _COUNTED_WHOLE = re.compile(
     r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?|(?:cups?|c|lbs?|pounds?|oz|ounces?|g)\s+)?"
     r"|canned\s+)whole\s+"
-    r"(?!(?:wheat|grain|milk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
+    r"(?!(?:wheat|grain|milk|buttermilk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
     r"turkey|duck|fish|pepper|bean|clove|allspice|nutmeg|spice))"
 )
 _CRUSHED_PEPPER = re.compile(r"\bcrushed red peppers?\b")
@@ -408,7 +408,7 @@ _LEAVES_FROM = re.compile(
     r"couple|medium)\s+)*(?:(?:bunch(?:es)?|sprigs?|stems?|heads?|branch(?:es)?)\s+)?(?:of\s+)?"
 )
 _KERNELS_FROM = re.compile(
-    r"^\s*(?:the\s+)?kernels\s+(?:(?:cut|sliced|scraped)\s+)?(?:off\s+)?(?:from|of)\s+(?:the\s+)?"
+    r"^(?P<amount>\s*[\d/.\s]*(?:cups?|c)?\s*)(?:the\s+)?kernels\s+(?:(?:cut|sliced|scraped)\s+)?(?:off\s+)?(?:from|of)\s+(?:the\s+)?"
     r"(?:about\s+)?(?:(?:\d+|one|two|three|four|a|an)\s+)?(?:(?:large|small|medium|big)\s+)?"
     r"(?:ears?|cobs?)\s+(?:of\s+)?"
 )
@@ -526,19 +526,30 @@ _SICHUAN_PEPPER = re.compile(
     r"\b(?:(?:red|green|whole|ground)\s+)*(?:sichuan|szechuan|szechwan)\s+pepper(?:corn)?s?\b"
 )
 _WITH_PARTS = re.compile(
+    r"\b(?P<food>beets?|turnips?|radish(?:es)?|carrots?|celery|fennel|leeks?|scallions|onions|"
+    r"strawberries|stalks|bulbs?|kohlrabi)"
     r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|fronds|leafy\s+tops)"
     r"(?:\s+(?:attached|on|intact))?\b"
 )
 # how the animal was raised: "free range eggs" (not "grass-fed beef" nor
 # "wild-caught salmon": USDA has them apart)
 _RAISING_CLAIM = re.compile(
-    r"\b(?:free[\s-]range|cage[\s-]free|pasture[\s-]raised|corn[\s-]fed|farm[\s-]raised|"
-    r"humanely[\s-]raised)\b"
+    r"\b(?:free[\s-]range|cage[\s-]free|pasture[\s-]raised|corn[\s-]fed|humanely[\s-]raised)\b"
 )
+_MEAT_NAMES = r"\b(?:beef|pork|turkey|chicken|lamb|veal|bison|venison|meat)\b"
+_PAREN_TRIGGER = re.compile(r"\b(?:not?|if|omit|unless|instead)\b")
+_FARM_RAISED = re.compile(r"\bfarm[\s-]raised\b")
+_GAME = re.compile(r"\b(?:elk|bison|buffalo|deer|venison|boar|antelope|caribou|moose)\b")
 # a bird counted with no part named: "1 chicken (4 pounds)", "2 chickens, cut up"
 _COUNTED_BIRD = re.compile(
-    r"^(\s*(?:\d+|one|two|a)\s+(?:(?:small|large|medium|whole|[a-z]+ed)\s+)?)(chickens?|hens?)"
-    r"(?=\s*(?:,|\(|$))"
+    r"^(\s*(?:\d+|one|two|a)\s+(?:(?:small|large|medium|whole|spatchcocked|butterflied|trussed|"
+    r"dressed)\s+)?)(chickens?|hens?)"
+    # (a weight in pounds, the end, or a step; not a part or a way it was
+    # cooked: "1 Chicken, Breast", "1 chicken, grilled", nor a portion in oz)
+    r"(?=\s*(?:\((?![^)]*\b(?:oz|breasts?|thighs?|wings?|legs?|drumsticks?|quarters?)\b)[^)]*\)|"
+    r",\s*(?!(?:breasts?|thighs?|wings?|legs?|drumsticks?|"
+    r"quarters?|rotisserie|grilled|smoked|canned|fried|roasted|baked|stewed|shredded|cooked|"
+    r"broiled|breaded|boiled)\b)|$))"
 )
 _FRESH_PASTA = re.compile(
     r"\bfresh\s+(?:egg\s+)?(?:spaghetti|fettuccine|fettucine|linguine|tagliatelle|pappardelle|"
@@ -546,8 +557,9 @@ _FRESH_PASTA = re.compile(
 )
 _FROM_PLACE = re.compile(
     r"\s+from\s+(?:the\s+)?(?:italy|spain|sicily|greece|france|mexico|morocco|peru|brazil|"
-    r"california|vermont|maine|japan|china|india|thailand|vietnam|korea|turkey|lebanon|"
-    r"portugal|chile|argentina|colombia|hawaii|alaska|iceland|norway|new zealand|australia)\b"
+    r"california|vermont|maine|japan|india|thailand|vietnam|korea|lebanon|"
+    r"portugal|argentina|colombia|hawaii|alaska|iceland|norway|new zealand|australia)\b"
+    r"(?=\s*(?:[,(;]|$))"
 )
 _GRAM_FLOUR = re.compile(
     r"(?<![\d/.]\s)(?<![\d/.])(?<!black\s)(?<!green\s)(?<!horse\s)\bgram\s+(?:\([^)]*\)\s*)?flour\b"
@@ -567,7 +579,9 @@ _FULL_FAT = re.compile(
 )
 _FULL_FAT_ANY = re.compile(r"\bfull[- ]fat\s+")
 # a diary's "Yogurt, Full Fat": the qualifier first
-_TRAILING_FULL_FAT = re.compile(r"^([^,]+),\s*full[- ]fat\s*(?=,|$)")
+_TRAILING_FULL_FAT = re.compile(
+    r"^([\d\s/.]*(?:" + _MEASURE_RE + r"\b\.?\s*)?)([^,]+),\s*full[- ]fat\s*(?=,|$)"
+)
 _PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
 
 
@@ -580,6 +594,10 @@ def _full_fat(m: re.Match) -> str:
     return "whole milk "
 
 
+_SEEDED_PRODUCE = re.compile(
+    r"\bseeded\s+(?=(?:[a-z]+\s+)?(?:chil(?:e|i|li)s?|chiles|peppers?|jalape\w*|tomato(?:es)?|"
+    r"cucumbers?|squash|melons?|pomegranates?|serranos?|poblanos?)\b)"
+)
 _CURED_OLIVES = re.compile(r"\b(?:oil|salt|brine|dry)-cured\s+(?=(?:[a-z]+\s+)?olives?\b)")
 # a texture or taste of apples and pears, not the dish ("apple crisp") or
 # the fruit ("tart cherries")
@@ -620,7 +638,7 @@ _IDENTITY_PARTICIPLES = frozenset(
     bleached broiled scrambled shredded grated sliced diced chopped minced crushed ground
     skinned boned deboned frosted glazed iced candied caramelized carbonated filtered
     distilled pasteurized unpasteurized clarified cultured salt-cured frenched parboiled
-    popped decaffeinated precooked mulled prepared pressed instant reconstituted
+    popped decaffeinated precooked mulled prepared pressed instant reconstituted farmed
     """.split()
 )
 _PARTICIPLE_STEP = re.compile(
@@ -1312,9 +1330,12 @@ def clean_query(text: str) -> str:
     if " in " in t:  # "peas in their pods", "clams in their shells"
         t = _IN_THE_SHELL.sub(lambda m: " in pod" if "pod" in m[0] else "", t)
     if " with " in t:  # "celery stalks with leaves": celery
-        t = _WITH_PARTS.sub("", t)
-    if "free" in t or "raised" in t or "fed" in t:  # "free range eggs": eggs
-        t = _RAISING_CLAIM.sub("", t)
+        t = _WITH_PARTS.sub(r"\g<food>", t)
+    if ("free" in t or "raised" in t or "fed" in t) and not _GAME.search(t):
+        t = _RAISING_CLAIM.sub("", t)  # "free range eggs": eggs (USDA has free-range elk)
+
+    if "raised" in t:  # USDA's word ("Fish, trout, rainbow, farmed")
+        t = _FARM_RAISED.sub("farmed", t)
     if "chicken" in t or "hen" in t:  # "1 spatchcocked chicken": a whole bird
         t = _COUNTED_BIRD.sub(lambda m: m[1].replace("whole ", "") + "whole " + m[2], t)
     if "fresh" in t:  # "1 lb fresh fettuccine": USDA's fresh-refrigerated pasta
@@ -1330,12 +1351,14 @@ def clean_query(text: str) -> str:
     if "instant" in t:  # "2 tbsp instant coffee": the powder, not the drink
         t = _SPOONED_INSTANT.sub(r"\1\2 powder", t)
     if "full" in t:  # "full-fat yogurt" is USDA's whole-milk yogurt
-        t = _TRAILING_FULL_FAT.sub(r"full-fat \1", t)
+        t = _TRAILING_FULL_FAT.sub(r"\1full-fat \2", t)
         t = _FULL_FAT_ANY.sub("", _FULL_FAT.sub(_full_fat, t))
         # ("whole chocolate milk": USDA's "Milk, chocolate, ..., whole")
         t = re.sub(r"\bwhole ((?:chocolate|strawberry|vanilla) milk)\b", r"\1, whole", t)
     if "-cured" in t:  # "oil-cured olives" are cured olives (not the oil)
         t = _CURED_OLIVES.sub("cured ", t)
+    if "seeded" in t:  # "12 oz seeded jalapenos" (not "seeded rye", "seeded raisins")
+        t = _SEEDED_PRODUCE.sub("", t)
     if "crisp" in t or "tart" in t:  # "2 crisp apples": apples
         t = _APPLE_ADJECTIVE.sub("", t)
     if " of " in t or t.split(" ", 1)[0] in _VAGUE_FIRST:
@@ -1345,7 +1368,7 @@ def clean_query(text: str) -> str:
     if "leaves" in t:  # "leaves from a small bunch of sage": fresh sage
         t = _LEAVES_FROM.sub("fresh ", t)
     if "kernels" in t:  # "kernels cut from 2 ears of corn": corn
-        t = _KERNELS_FROM.sub("", t)
+        t = _KERNELS_FROM.sub(r"\g<amount>", t)
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
@@ -1392,11 +1415,12 @@ def clean_query(text: str) -> str:
         t = _UNSALTED.sub(" ", t)
     # forms and states in parentheses matter: "Chickpeas (Canned, Drained)"
     # ("3 dried red chiles (not a smoked variety)" are not smoked)
+    # (what follows "not", "if", "omit", "instead" is no form: "(canned, not pie
+    # filling)" is canned, "(omit if using roasted nuts)" names none)
     kept_forms = [
         w
         for par in _PAREN.findall(t)
-        if not re.search(r"\b(?:not?|if|omit|unless|instead)\b", par)
-        for w in re.findall(r"[a-z]+", par)
+        for w in re.findall(r"[a-z]+", _PAREN_TRIGGER.split(par, maxsplit=1)[0])
         if w in _STATE_FORM_WORDS
     ]
     t = _PAREN.sub(" ", t)
@@ -1488,7 +1512,11 @@ def clean_query(text: str) -> str:
                     or (step["how"] in _STEP_HOW and step["verb"] != "packed")
                     # ("thoroughly drained and finely chopped", "roughly ground in a
                     # mortar": a step said with its manner; a state is kept)
-                    or (step["adv"] is not None and step["verb"] not in _STATE_FORM_WORDS)
+                    or (
+                        step["adv"] is not None
+                        and step["verb"] not in _STATE_FORM_WORDS
+                        and step["verb"] not in _IDENTITY_PARTICIPLES
+                    )
                 )
             )
         ):
@@ -1502,6 +1530,8 @@ def clean_query(text: str) -> str:
                 for w in re.findall(r"[a-z]+", later)
                 if w in _STATE_FORM_WORDS and not (washed and w == "dried")
             ]
+            if step is not None and step["verb"] == "ground" and re.search(_MEAT_NAMES, segs[0]):
+                kept_forms.append("ground")  # ("1 lb pork, ground in a food processor")
             break
         kept.append(seg)
     kept_forms = [w for w in dict.fromkeys(kept_forms) if w not in ",".join(kept)]

@@ -2298,6 +2298,8 @@ class TestReviewOfTheSixthSessionRules:
             ("1 cup pumpkin (canned, not pie filling)", "11424"),  # a form before "not"
             ("1 cup almonds (roasted, no salt)", "12063"),
             ("1 cup seeded raisins", "09299"),  # seeded is no step here
+            ("roasted sunflower seeds", "12037"),  # dry roasted; toasted where said
+            ("toasted sunflower seeds", "12039"),
         ],
     )
     def test_matched_in_the_third_review(self, text, food_id):

@@ -2298,7 +2298,9 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
         # roasted at home are USDA's dry-roasted or toasted ones (salted if
         # the text says so; never oil-roasted), or the nut as sold where it
         # has none ("toasted coconut flakes" is "..., dried, toasted")
-        sib = _roasted_form(idx, desc, salted="salt" in norm.tokens)
+        sib = _roasted_form(
+            idx, desc, salted="salt" in norm.tokens, toasted="toasted" in norm.tokens
+        )
         return hit if sib is None else str(idx.food_ids[sib])
     sib = _cooked_sibling(idx, desc, norm)
     return None if sib is None else str(idx.food_ids[sib])
@@ -2323,7 +2325,9 @@ def _roasted(description: str) -> bool:
     return any(sg.strip() in _ROASTED_ONLY for sg in description.lower().split(","))
 
 
-def _roasted_form(idx: FoodIndex, description: str, salted: bool = False) -> int | None:
+def _roasted_form(
+    idx: FoodIndex, description: str, salted: bool = False, toasted: bool = False
+) -> int | None:
     """Position of the dry-roasted or toasted SR28 food of a description's kind, or None.
 
     "Nuts, hazelnuts or filberts" → "Nuts, hazelnuts or filberts, dry roasted,
@@ -2337,8 +2341,17 @@ def _roasted_form(idx: FoodIndex, description: str, salted: bool = False) -> int
     ):
         d = str(idx.descriptions[p]).lower()
         if _roasted(d):
-            found.append((bool(re.search(r"\bwith salt\b", d)) != salted, len(d), p))
-    return min(found)[2] if found else None
+            # (the text's word first: "roasted sunflower seeds" are the dry
+            # roasted ones, "toasted" the toasted ones, where USDA has both)
+            found.append(
+                (
+                    bool(re.search(r"\bwith salt\b", d)) != salted,
+                    ("toasted" in d) != toasted,
+                    len(d),
+                    p,
+                )
+            )
+    return min(found)[-1] if found else None
 
 
 def _raw_form(idx: FoodIndex, p: int, norm: NormText, state: int) -> int:

@@ -2308,3 +2308,20 @@ class TestReviewOfTheSixthSessionRules:
     def test_with_greens_names_a_dish_s_part_only_for_produce(self):
         assert clean_query("1 bunch beets with greens") == "1 bunch beets"
         assert "greens" in clean_query("Chicken With Greens")
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # the fourth review round's gaps
+            ("1 cup nuts, such as walnuts", "12155"),
+            ("bread, such as sourdough", "18029"),
+            ("beans, such as black or pinto", "16015"),
+            ("whole almonds", "12061"),  # whole nuts are the nuts
+            ("fresh tuna", "15118"),  # not the canned tuna of "tuna"
+        ],
+    )
+    def test_matched_in_the_fourth_review(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_mixed_berries_stay_the_mix(self):
+        assert clean_query("1 cup mixed berries, such as raspberries") == "1 cup mixed berries"

@@ -422,11 +422,12 @@ _SUCH_AS = re.compile(
     r"^(?P<amount>[\d\s/.]*(?:"
     + _MEASURE_RE
     + r"\b\.?\s*)?)(?P<kind>(?:(?!\bor\b)[a-z'-]+\s+){0,3}?"
-    r"(?P<cat>herbs?|herb\s+(?:leaves|sprigs)|greens|mushrooms?|oil|cheese|fish|vinegar)"
+    r"(?P<cat>herbs?|herb\s+(?:leaves|sprigs)|greens|mushrooms?|oil|cheese|fish|vinegar|berries|"
+    r"nuts|beans|bread|grains)"
     r"(?:\s+(?:fillets?|filets?|steaks?))?)\s*"
     r"(?P<open>[,(]?)\s*such as\s+(?P<ex>[a-z' -]+?)\s*(?=,|\)|\bor\b|\band\b|$)"
 )
-_NAMED_BY_PRODUCT = ("oil", "vinegar", "cheese")
+_NAMED_BY_PRODUCT = ("oil", "vinegar", "cheese", "beans", "bread")
 _GREENS_OF = frozenset({"mustard", "collard", "turnip", "beet", "dandelion", "mustard green"})
 _NO_EXAMPLE = re.compile(r"(?:a|an|any|whatever|some|your|one)\b|mix\b")
 # words of a kind that say nothing of which food it is ("neutral oil", "a mild
@@ -473,7 +474,9 @@ def _such_as(t: str) -> str:
     ex = m["ex"].strip()
     cat = m["cat"]
     kind = m["kind"].split()
-    if cat in ("greens", "mushrooms") and ("mixed" in kind or "assorted" in kind):
+    if cat in ("greens", "mushrooms", "berries", "nuts", "beans", "grains") and (
+        "mixed" in kind or "assorted" in kind
+    ):
         return t  # (a mix: the generic food, not its first example)
     if any(
         w not in _GENERIC_KIND and w not in _STATE_FORM_WORDS
@@ -594,6 +597,10 @@ def _full_fat(m: re.Match) -> str:
     return "whole milk "
 
 
+_WHOLE_NUTS = re.compile(
+    r"\bwhole\s+(?=(?:(?:raw|roasted|toasted|blanched|salted|unsalted)\s+)?(?:almonds?|cashews?|"
+    r"pecans?|walnuts?|hazelnuts?|pistachios?|macadamias?|peanuts?|brazil nuts?)\b)"
+)
 _SEEDED_PRODUCE = re.compile(
     r"\bseeded\s+(?=(?:[a-z]+\s+)?(?:chil(?:e|i|li)s?|chiles|peppers?|jalape\w*|tomato(?:es)?|"
     r"cucumbers?|squash|melons?|pomegranates?|serranos?|poblanos?)\b)"
@@ -1359,6 +1366,8 @@ def clean_query(text: str) -> str:
         t = _CURED_OLIVES.sub("cured ", t)
     if "seeded" in t:  # "12 oz seeded jalapenos" (not "seeded rye", "seeded raisins")
         t = _SEEDED_PRODUCE.sub("", t)
+    if "whole" in t:  # "whole almonds": almonds, not chopped
+        t = _WHOLE_NUTS.sub("", t)
     if "crisp" in t or "tart" in t:  # "2 crisp apples": apples
         t = _APPLE_ADJECTIVE.sub("", t)
     if " of " in t or t.split(" ", 1)[0] in _VAGUE_FIRST:

@@ -2293,7 +2293,7 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
         # (or a neighbour of the text's cooking: "braised collard greens" are
         # the alias's boiled collards)
         return hit
-    if cook and cook <= {"toasted", "roasted"} and _toasted_dry_good(hit, desc):
+    if cook and cook <= {"toasted", "roasted"} and _AS_SOLD_TOASTED.match(desc):
         # "hazelnuts, toasted", "almonds (roasted)": nuts and seeds toasted or
         # roasted at home are USDA's dry-roasted or toasted ones (salted if
         # the text says so; never oil-roasted), or the nut as sold where it
@@ -2309,15 +2309,6 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
 #: Cooking words whose neighbours stand for them in :func:`_cooked_alias`
 #: ("braised collard greens" are boiled; "roasted potatoes" keep FNDDS's own).
 _MOIST_HEAT = frozenset({"braised", "stewed", "simmered", "poached"})
-
-
-def _toasted_dry_good(food_id: str, description: str) -> bool:
-    """Whether a food is an SR28 nut or seed (group 12) or peanuts.
-
-    (Spices toasted before grinding lose the word in cleaning: "2 tsp toasted
-    cumin seeds"; "roasted peppers" are no black pepper.)
-    """
-    return food_id[:2] == "12" or (food_id[:2] == "16" and description.lower().startswith("peanut"))
 
 
 def _roasted(description: str) -> bool:
@@ -2401,6 +2392,11 @@ _IN_CANS = re.compile(
     r"(?:(?:lg|large|small|sm|big)\s+)?(?:cans?|tins?)\b"
 )
 _SALT_VARIANT = re.compile(r"no salt added|low sodium|reduced sodium")
+
+
+def _positions(idx: FoodIndex) -> dict[str, int]:
+    """Food id → position in the index, built once per index (read-only)."""
+    return _index_memo(idx, "_positions", lambda: {f: i for i, f in enumerate(idx.food_ids)})
 
 
 def _index_memo(idx: FoodIndex, name: str, build):
@@ -2784,7 +2780,9 @@ def _alias_fits(
 _ROASTED_ONLY = frozenset(
     {"dry roasted", "dry-roasted", "roasted", "toasted", "roasted and toasted"}
 )
-#: Descriptions of nuts, seeds and spices, which a recipe toasts as it finds them.
+#: Descriptions of nuts, seeds and peanuts, which a recipe toasts as it finds
+#: them (:func:`_cooked_alias`, :func:`_alias_fits`; spices toasted before
+#: grinding lose the word in cleaning, and "roasted peppers" are no black pepper).
 _AS_SOLD_TOASTED = re.compile(r"^(?:Nuts|Seeds|Peanuts),")
 
 
@@ -2816,23 +2814,19 @@ def _frozen_kind(idx: FoodIndex, description: str, source: str) -> bool:
         ("beverages", "restaurant", "fast food")
     ):
         return True
-    kinds = _index_memo(
-        idx,
-        "_frozen_kinds",
-        lambda: {
-            (str(src), _family(str(d))[1], _colours(str(d)))
-            for d, src in zip(idx.descriptions, idx.sources, strict=True)
-            if re.search(r"\bfrozen\b", str(d).lower())
-        },
-    )
+
+    def build() -> dict[tuple[str, str], set[frozenset[str]]]:
+        kinds: dict[tuple[str, str], set[frozenset[str]]] = {}
+        for d, src in zip(idx.descriptions, idx.sources, strict=True):
+            if re.search(r"\bfrozen\b", str(d).lower()):
+                kinds.setdefault((str(src), _family(str(d))[1]), set()).add(_colours(str(d)))
+        return kinds
+
     # (of the food's colour where the frozen foods have one: SR28 freezes green
     # and red sweet peppers, so a frozen yellow one is the raw yellow pepper)
+    colours_of = _index_memo(idx, "_frozen_kinds", build).get((source, _family(description)[1]), ())
     own = _colours(description)
-    head = _family(description)[1]
-    return any(
-        src == source and h == head and (not own or not colours or own <= colours)
-        for src, h, colours in kinds
-    )
+    return any(not own or not colours or own <= colours for colours in colours_of)
 
 
 def _colours(description: str) -> frozenset[str]:
@@ -3188,8 +3182,7 @@ def _doubt_for_text(idx: FoodIndex, cands: list[Candidate], norm: NormText) -> s
     if cands and cands[0].source == "sr28":
         # "Meatballs, without Sauce, Pork" is no "Meatballs, meatless": a stand-in
         # the text does not name (FNDDS's "Lasagna, meatless" is a dish's kind)
-        pos = _index_memo(idx, "_pos_of", lambda: {f: i for i, f in enumerate(idx.food_ids)})
-        dtoks = set(idx.desc_tokens(pos[cands[0].food_id]))
+        dtoks = set(idx.desc_tokens(_positions(idx)[cands[0].food_id]))
         stand_in = _STAND_IN_FOODS & dtoks - set(norm.tokens)
         # (only where the text names the food it stands for, "pork meatballs",
         # "slab bacon"; "Soyburger", "Tofurky sausage" name the stand-in)
@@ -3323,7 +3316,7 @@ def match_texts(
         ``(table, portions)`` pairs that FDC returned for accepted matches.
     """
     idx = food_index(foods)
-    pos_of = {fid: i for i, fid in enumerate(idx.food_ids)}
+    pos_of = _positions(idx)
     aliases = aliases or {}
     alias_heads = _alias_heads(aliases, idx, pos_of)
     overrides = overrides or {}

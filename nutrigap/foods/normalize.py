@@ -387,7 +387,7 @@ def _plus_more(t: str) -> str:
     # "oatmeal + 1 tbsp peanut butter" is two foods, not oatmeal
     words = [
         w
-        for w in re.findall(r"[a-z]+", t[m.end(0) - len(m[0]) :])
+        for w in re.findall(r"[a-z]+", t[m.start() :])
         if w not in {"plus", "about"} and w not in UNIT_WORDS and w not in _SIZE_WORDS
     ]
     tail = {singular(w) for w in words if w not in PREP_WORDS and w not in NOISE_WORDS}
@@ -940,7 +940,7 @@ def _clean(text: str) -> str:
         t = _PACKED_IN.sub(lambda m: ", " + " ".join(m["medium"].split()) + " pack", t)
     if "powder" in t:
         # "cinnamon powder", "powdered mustard": USDA's ground spice
-        t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
+        t = _ground_spice(t)
     if "tinned" in t:  # British for canned
         t = t.replace("tinned", "canned")
     if "glass noodle" in t:  # ("glass" alone is a container: "glass of milk")
@@ -1073,6 +1073,13 @@ _SPICES = (
 _SPICE_POWDER = re.compile(
     r"\b(?:(?P<a>" + _SPICES + r")\s+powder|powdered\s+(?P<b>" + _SPICES + r"))\b"
 )
+
+
+def _ground_spice(t: str) -> str:
+    """A spice's powder as the ground spice ("cumin powder", "powdered mustard")."""
+    return _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
+
+
 _WORD_SLASH = re.compile(r"(?<=[a-z])/|/(?=[a-z])")
 # "non fat", "non-fat" milk: USDA writes "nonfat"
 _NON_FAT = re.compile(r"\bnon\s+fat\b")
@@ -1381,7 +1388,7 @@ def clean_query(text: str) -> str:
     if "squeezed" in t:
         t = _FRESH_SQUEEZED.sub("raw", t)
     if "powder" in t:  # "cumin powder": ground cumin, and ground cumin is cumin
-        t = _SPICE_POWDER.sub(lambda m: "ground " + (m["a"] or m["b"]), t)
+        t = _ground_spice(t)
     if "sprig" in t:
         t = _TRAILING_MEASURE.sub("", t)
     t = _SECOND_AMOUNT.sub(r"\1 ", t, count=1)

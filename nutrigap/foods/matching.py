@@ -734,6 +734,9 @@ _BEING_PREPARED = re.compile(
     r"|\bears?\s+(?:of\s+)?(?:fresh\s+|sweet\s+)*corn\b"
     r"(?!.*\b(?:on the cob|butter|buttered|grilled|boiled|roasted|cooked|steamed)\b)"
     r"|\bcorn\b.*\bfrom\b.*\bears?\b"
+    # or counted with the butcher's words for it: "8 skin-on, bone-in chicken
+    # thighs", "2 boneless, skinless chicken breasts" (a count of cuts as bought)
+    r"|^\W*\d[\d/.\s]*\b(?:[a-z]+\s+){0,2}?(?:bone-?in|skin-?on|boneless|skinless)\b"
     # or counted with its weight: "4 (6-oz) salmon fillets", "1 (4-lb) pork loin roast"
     r"|^\W*\d[\d/.\s]*\(\s*[\d./\s]+-?\s*(?:lbs?|pounds?|oz|ounces?|kg|g)\b[^)]*\)"
     r"(?!\s*(?:cans?|jars?|tins?|packages?|pkgs?|bottles?|box(?:es)?|bags?|containers?|"
@@ -2376,9 +2379,7 @@ def _raw_by_name(idx: FoodIndex, need: frozenset[str]) -> int | None:
 
     Where it is the only raw food of that name ("Goat, raw").
     """
-    raw = _sr28_groups(
-        idx, "_raw_by_first", _first_segment, lambda d: _RAW_FORM.search(d.lower()) is not None
-    )
+    raw = _sr28_groups(idx, "_raw_by_first", _first_segment, _is_raw_form)
     for word in sorted(need):
         options = raw.get(word, [])
         if len(options) == 1:
@@ -2657,8 +2658,20 @@ def _lead_segments(description: str) -> str:
     return ",".join(sg.strip() for sg in description.lower().split(",")[:2])
 
 
-_RAW_FORM = re.compile(r"\b(?:raw|uncooked|unprepared|unheated)\b|, dry(?:,|$)")
+_RAW_FORM = re.compile(
+    r"\b(?:raw|uncooked|unprepared|unheated)\b"
+    # ", dry" is the food as bought for grains, pasta and cereals ("Pasta, dry,
+    # enriched", "Oats, ..., dry"); elsewhere it is a powder, a mix or a taste
+    # ("Milk, dry, whole": raw milk is fluid milk; "wine, dry")
+    r"|^(?!(?:milk|cheese|salami|alcoholic beverage|beverages?|gravy|sauce|soup|"
+    r"seasoning mix|babyfood|bread crumbs|seaweed|sweeteners)\b).*, dry(?:,|$)"
+)
 _STATE_WORDS = frozenset("raw uncooked unprepared unheated dry drained without added salt".split())
+
+
+def _is_raw_form(description: str) -> bool:
+    """Whether an SR28 description names its food raw, uncooked or dry as bought."""
+    return _RAW_FORM.search(description.lower()) is not None
 
 
 def _desc_words(description: str) -> list[str]:
@@ -2684,9 +2697,7 @@ def _raw_sibling(
     """
     if description.lower().startswith(("soup", "beverages")):
         return None  # (no soup or drink is bought "raw": "Soup, chicken broth cubes, dry")
-    raw = _sr28_groups(
-        idx, "_raw_by_first", _first_segment, lambda d: _RAW_FORM.search(d.lower()) is not None
-    )
+    raw = _sr28_groups(idx, "_raw_by_first", _first_segment, _is_raw_form)
     options = raw.get(_first_segment(description))
     if not options:
         return None

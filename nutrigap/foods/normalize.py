@@ -581,9 +581,9 @@ _FULL_FAT = re.compile(
     r"cottage cheese|mozzarella|buttermilk|skyr|quark|milk(?!\s+chocolate))\b)"
 )
 _FULL_FAT_ANY = re.compile(r"\bfull[- ]fat\s+")
-# a diary's "Yogurt, Full Fat": the qualifier first
+# a diary's "Yogurt, Full Fat", "Milk, Whole, Full Fat": the qualifier first
 _TRAILING_FULL_FAT = re.compile(
-    r"^([\d\s/.]*(?:" + _MEASURE_RE + r"\b\.?\s*)?)([^,]+),\s*full[- ]fat\s*(?=,|$)"
+    r"^([\d\s/.]*(?:" + _MEASURE_RE + r"\b\.?\s*)?)([^,]+)((?:,[^,]*)*?),\s*full[- ]fat\s*(?=,|$)"
 )
 _PLANT_MILK = re.compile(r"\b(?:coconut|almond|oat|soy|rice|cashew|hemp)\b")
 
@@ -816,7 +816,7 @@ _SINGULAR_EXCEPTIONS = {
     "salted": "salt",
     "packed": "pack",  # USDA's "packed in oil" is an "oil pack"
 }
-_KEEP = re.compile(r"(?:ss|us|is|\d|%)$")
+_KEEP = re.compile(r"(?:ss|us|\d|%)$|^(?:basis|tennis|gris|pastis|chablis|anis|iris|paris|minis)$")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1365,7 +1365,7 @@ def clean_query(text: str) -> str:
     if "instant" in t:  # "2 tbsp instant coffee": the powder, not the drink
         t = _SPOONED_INSTANT.sub(r"\1\2 powder", t)
     if "full" in t:  # "full-fat yogurt" is USDA's whole-milk yogurt
-        t = _TRAILING_FULL_FAT.sub(r"\1full-fat \2", t)
+        t = _TRAILING_FULL_FAT.sub(r"\1full-fat \2\3", t)
         t = _FULL_FAT_ANY.sub("", _FULL_FAT.sub(_full_fat, t))
         # ("whole chocolate milk": USDA's "Milk, chocolate, ..., whole")
         t = re.sub(r"\bwhole ((?:chocolate|strawberry|vanilla) milk)\b", r"\1, whole", t)

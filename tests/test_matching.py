@@ -2366,3 +2366,62 @@ class TestRoundEightAndTheErrorHunt:
             "basis",
             "hummus",
         ]
+
+
+class TestRecipeContext:
+    """``context="recipe"``: an ingredient list names its foods as bought."""
+
+    @pytest.mark.parametrize(
+        ("text", "diary_id", "recipe_id"),
+        [
+            ("1 c jasmine rice", "20045", "20044"),  # cooked rice / the dry grain
+            ("12 oz tagliatelle", "20121", "20120"),  # a fuzzy match's dry form too
+            ("1 c peas", "11305", "11304"),
+            ("8 oz ground beef", "23570", "23567"),
+            ("4 rashers thin-cut bacon", "10862", "10123"),
+            ("2 Yukon Gold potatoes", "11674", "11352"),
+            ("3 c Israeli couscous", "20029", "20028"),
+            ("1 c frozen peas", "11313", "11312"),
+        ],
+    )
+    def test_a_plain_name_is_the_food_as_bought(self, text, diary_id, recipe_id):
+        d = _diary([text])
+        assert match_foods(d)["food_id"].iloc[0] == diary_id
+        assert match_foods(d, context="recipe")["food_id"].iloc[0] == recipe_id
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("2 c cooked rice", "20045"),  # a state said is kept
+            ("hot white rice, for serving", "20045"),
+            ("2 c shredded chicken", "05064"),
+            ("½ c salted cashews", "12585"),  # nuts keep the form they are sold in
+            ("1 c chickpeas", "16057"),  # legumes by the cup: cooked or canned as often
+            ("1 can black beans", "16018"),  # canned
+            ("1 jar marinated artichoke hearts", "11008"),
+            ("1 c whole milk", "01077"),  # no raw form: the food itself
+            ("1 c chicken stock", "06172"),
+            ("2 tbsp wheat germ", "08084"),
+        ],
+    )
+    def test_what_a_recipe_buys_cooked_or_has_no_raw_form_stays(self, text, food_id):
+        assert match_foods(_diary([text]), context="recipe")["food_id"].iloc[0] == food_id
+
+    def test_an_unknown_context_is_an_error(self):
+        with pytest.raises(ValueError, match="context"):
+            match_foods(_diary(["rice"]), context="menu")
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            # a count and its weight is a whole bird as bought, in any context
+            ("1 4–5 lb chicken", "05006"),
+            ("1 4- to 4½-pound chicken, preferably organic", "05006"),
+            ("1 (14 to 16 pound) whole turkey, giblets removed", "05165"),
+            ("1 (12-15) pound turkey, deboned*", "05165"),
+            ("1 whole turkey", "05166"),  # as eaten, as "whole chicken"
+            ("1 lb turkey", "05193"),  # a weight of turkey meat, not a bird
+        ],
+    )
+    def test_whole_birds(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

@@ -198,6 +198,7 @@ def match_foods(
     threshold: float = DEFAULT_THRESHOLD,
     aliases: Mapping[str, str] | str | Path | pd.DataFrame | None = None,
     candidates: bool = True,
+    context: str = "diary",
 ) -> pd.DataFrame:
     """Match each diary entry to a food and resolve its grams.
 
@@ -231,6 +232,11 @@ def match_foods(
         Score fuzzy candidates (runner-up, ``candidates`` in the match report)
         for texts answered by an override, alias or exact description too.
         False skips that search (batch runs do): those texts have no runner-up.
+    context : {"diary", "recipe"}, default "diary"
+        A diary names its foods as eaten ("1 cup rice": cooked rice); a
+        recipe's ingredient list as bought ("1 c jasmine rice": the dry grain,
+        "8 oz ground beef" raw). With ``"recipe"``, an entry naming no state
+        takes the raw or dry form of its food where SR28 has one.
 
     Returns
     -------
@@ -270,6 +276,7 @@ def match_foods(
         threshold=threshold,
         fdc=fdc,
         candidates=candidates,
+        context=context,
     )
     m = len(need_codes)
     # per-text table R: rows 0..m-1 the texts, m "no food text", m+1 "given"

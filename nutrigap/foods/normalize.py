@@ -545,8 +545,12 @@ _FARM_RAISED = re.compile(r"\bfarm[\s-]raised\b")
 _GAME = re.compile(r"\b(?:elk|bison|buffalo|deer|venison|boar|antelope|caribou|moose)\b")
 # a bird counted with no part named: "1 chicken (4 pounds)", "2 chickens, cut up"
 _COUNTED_BIRD = re.compile(
-    r"^(\s*(?:\d+|one|two|a)\s+(?:(?:small|large|medium|whole|spatchcocked|butterflied|trussed|"
-    r"dressed)\s+)?)(chickens?|hens?)"
+    r"^(\s*(?:\d+|one|two|a)\s+"
+    # its weight between the count and the bird: "1 4-5 lb chicken", "1 (12-15) pound turkey"
+    r"(?:\(?\s*\d[\d/.\s]*(?:-?\s*(?:to|-)\s*\d[\d/.\s]*)?-?\s*(?:lbs?|pounds?)\.?\s*\)?\s+|"
+    r"\(\s*\d[\d/.\s]*(?:-|to)\s*\d[\d/.\s]*\)\s*(?:lbs?|pounds?)\.?\s+)?"
+    r"(?:(?:small|large|medium|whole|spatchcocked|butterflied|trussed|"
+    r"dressed)\s+)?)(chickens?|hens?|turkeys?)"
     # (a weight in pounds, the end, or a step; not a part or a way it was
     # cooked: "1 Chicken, Breast", "1 chicken, grilled", nor a portion in oz)
     r"(?=\s*(?:\((?![^)]*\b(?:oz|breasts?|thighs?|wings?|legs?|drumsticks?|quarters?)\b)[^)]*\)|"
@@ -1350,7 +1354,7 @@ def clean_query(text: str) -> str:
 
     if "raised" in t:  # USDA's word ("Fish, trout, rainbow, farmed")
         t = _FARM_RAISED.sub("farmed", t)
-    if "chicken" in t or "hen" in t:  # "1 spatchcocked chicken": a whole bird
+    if "chicken" in t or "hen" in t or "turkey" in t:  # "1 spatchcocked chicken": a whole bird
         t = _COUNTED_BIRD.sub(lambda m: m[1].replace("whole ", "") + "whole " + m[2], t)
     if "fresh" in t:  # "1 lb fresh fettuccine": USDA's fresh-refrigerated pasta
         t = _FRESH_PASTA.sub("fresh pasta", t)

@@ -313,6 +313,11 @@ LABELS_HELDOUT3 = HERE / "match_labels_round6.csv"
 HELDOUT3_TITLE = "held-out set, round 6 (never used for tuning)"
 LABELS_HELDOUT4 = HERE / "match_labels_round7.csv"
 HELDOUT4_TITLE = "held-out set, round 7 (recipe lines, never used for tuning)"
+LABELS_ROUND8 = HERE / "match_labels_round8.csv"
+ROUND8_TITLE = "fifth tuning set (round 8, recipe lines, blind when measured first, then the dev set)"
+#: Label files of recipe ingredient lists: matched with ``context="recipe"``
+#: (the labels name each food as bought), unless ``--context diary``.
+RECIPE_FILE_PREFIX = "ingredient-lines"
 DEFAULT_SAMPLES = Path("/work/shared/samples/real")
 GOAL_TOP1 = 0.90
 GOAL_WRONG = 0.02
@@ -534,6 +539,21 @@ def main(argv: list[str] | None = None) -> int:
         "figures are printed (skipped when the file is absent)",
     )
     parser.add_argument(
+        "--labels-round8",
+        type=Path,
+        default=LABELS_ROUND8,
+        help="fifth tuning set: round 8 (recipe lines), blind when first measured, the dev "
+        "set since (skipped when the file is absent)",
+    )
+    parser.add_argument(
+        "--context",
+        choices=["files", "diary"],
+        default="files",
+        help="'files' (default): texts of recipe ingredient files (ingredient-lines-*) are "
+        "matched with context='recipe', as their labels name foods as bought; 'diary': "
+        "every text as a diary's",
+    )
+    parser.add_argument(
         "--no-aliases", action="store_true", help="match without the alias table (baseline)"
     )
     args = parser.parse_args(argv)
@@ -546,6 +566,7 @@ def main(argv: list[str] | None = None) -> int:
         ("heldout", args.labels_heldout, HELDOUT_TITLE),
         ("round5", args.labels_round5, ROUND5_TITLE),
         ("heldout2", args.labels_heldout2, HELDOUT2_TITLE),
+        ("round8", args.labels_round8, ROUND8_TITLE),
         ("heldout3", args.labels_heldout3, HELDOUT3_TITLE),
         ("heldout4", args.labels_heldout4, HELDOUT4_TITLE),
     ):
@@ -562,6 +583,7 @@ def main(argv: list[str] | None = None) -> int:
             "heldout": "round 3 (dev)",
             "heldout2": "round 4 (dev)",
             "round5": "4th tuning",
+            "round8": "5th tuning (r8)",
             "heldout3": "held-out r6",
             "heldout4": "held-out r7",
         }
@@ -593,8 +615,21 @@ def _judge_set(
     diary = build_diary(labelled)
     foods = nutrigap.load_food_table(source)
     kwargs = {"aliases": {}} if args.no_aliases else {}
+    recipe = labelled["file"].astype(str).str.startswith(RECIPE_FILE_PREFIX).to_numpy().copy()
+    if getattr(args, "context", "files") == "diary":
+        recipe[:] = False
     t0 = time.perf_counter()
-    matched = nutrigap.match_foods(diary, foods=foods, **kwargs)
+    parts = [
+        nutrigap.match_foods(
+            diary[mask].reset_index(drop=True),
+            foods=foods,
+            context="recipe" if is_recipe else "diary",
+            **kwargs,
+        ).set_index(np.flatnonzero(mask))
+        for is_recipe, mask in ((False, ~recipe), (True, recipe))
+        if mask.any()
+    ]
+    matched = pd.concat(parts).sort_index()
     elapsed = time.perf_counter() - t0
     return judge(labelled, matched, source), elapsed
 

@@ -314,7 +314,9 @@ HELDOUT3_TITLE = "held-out set, round 6 (never used for tuning)"
 LABELS_HELDOUT4 = HERE / "match_labels_round7.csv"
 HELDOUT4_TITLE = "held-out set, round 7 (recipe lines, never used for tuning)"
 LABELS_ROUND8 = HERE / "match_labels_round8.csv"
-ROUND8_TITLE = "fifth tuning set (round 8, recipe lines, blind when measured first, then the dev set)"
+ROUND8_TITLE = (
+    "fifth tuning set (round 8, recipe lines, blind when measured first, then the dev set)"
+)
 #: Label files of recipe ingredient lists: matched with ``context="recipe"``
 #: (the labels name each food as bought), unless ``--context diary``.
 RECIPE_FILE_PREFIX = "ingredient-lines"

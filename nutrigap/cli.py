@@ -242,6 +242,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the match report as CSV")
     _add_match_args(p)
     p.add_argument("--fdc", action="store_true", help="search FoodData Central for unmatched")
+    p.add_argument(
+        "--recipe",
+        action="store_true",
+        help="the texts are a recipe's ingredients, named as bought ('1 c rice' is dry rice)",
+    )
     p.set_defaults(func=_cmd_match)
     return parser
 
@@ -478,6 +483,7 @@ def _cmd_match(args: argparse.Namespace) -> int:
         foods=args.foods,
         overrides=args.overrides,
         fdc=_fdc_client() if args.fdc else None,
+        context="recipe" if args.recipe else "diary",
     )
     rep = match_report(matched)
     if args.output:

@@ -159,3 +159,15 @@ def test_match_report_to_csv(tmp_path, capsys):
     assert rep["food"].is_unique
     assert main(["match", str(sample_path("low-magnesium"))]) == 0
     assert "matched_description" in capsys.readouterr().out
+
+
+def test_match_a_recipe_names_foods_as_bought(tmp_path):
+    recipe = tmp_path / "recipe.txt"
+    recipe.write_text("1 cup jasmine rice\n8 oz ground beef\n", encoding="utf-8")
+    out = tmp_path / "m.csv"
+    assert main(["match", str(recipe), "--recipe", "-o", str(out)]) == 0
+    got = dict(pd.read_csv(out, dtype={"food_id": str})[["food", "food_id"]].values)
+    assert got == {"jasmine rice": "20044", "ground beef": "23567"}
+    assert main(["match", str(recipe), "-o", str(out)]) == 0
+    got = dict(pd.read_csv(out, dtype={"food_id": str})[["food", "food_id"]].values)
+    assert got["jasmine rice"] == "20045"  # a diary's rice is cooked

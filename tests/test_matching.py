@@ -2425,3 +2425,35 @@ class TestRecipeContext:
     )
     def test_whole_birds(self, text, food_id):
         assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestPartsCansAndAlternativesOfRecipeLines:
+    """The error hunt's parts of citrus, cans and jars, and water as an alternative."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("½ lemon, juiced", "09152"),  # the juice of half a lemon
+            ("1 lemon, juiced with zest reserved", "09152"),
+            ("3 lemons, zested", "09156"),  # the peel
+            ("a squeeze of lemon", "09152"),
+            ("1 orange, zested and juiced", "09200"),  # both: the fruit
+            ("4 limes, zested and quartered, plus more for serving", "09159"),
+            ("1 28-ounce can crushed red tomatoes", "11531"),  # canned, not raw
+            ("18 oz jarred crushed or diced tomatoes", "11531"),
+            ("1 jar roasted red peppers", "11916"),
+            ("1 jar salsa", "06164"),  # a jar of a product is the product
+            ("1 can coke", "14148"),
+            ("2 c water or chicken stock", "14411"),  # water named first is water
+            ("½ c dried large lima beans", "16071"),  # mature seeds, not the vegetable
+            ("6 lg shiitake mushrooms, rehydrated", "11268"),  # bought dried
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text", ["3 tbsp silver rum or water", "2 tbsp apricot brandy or water"]
+    )
+    def test_water_is_no_alternative_to_a_drink(self, text):
+        assert match_foods(_diary([text]))["food_id"].isna().iloc[0]

@@ -2454,6 +2454,28 @@ _IN_CANS = re.compile(
     r"(?:(?:lg|large|small|sm|big)\s+)?(?:cans?|tins?)\b"
 )
 _SALT_VARIANT = re.compile(r"no salt added|low sodium|reduced sodium")
+#: Produce and legumes bought in jars ("18 oz jarred crushed tomatoes", "1 jar
+#: roasted peppers"): USDA's canned food.
+_IN_JARS = re.compile(
+    r"\bjarred\b|^\W*\d[\d/.\s]*(?:\([^)]*\)\s*|[\d.]+\s*-?\s*(?:ounces?|oz|g|ml)\.?\s+)?"
+    r"(?:(?:lg|large|small|sm)\s+)?jars?\b"
+)
+_CANNED_GROUPS = ("09", "11", "16")
+
+
+def _bought_canned(idx: FoodIndex, p: int, folded: str, any_food: bool) -> bool:
+    """Whether a text says canned (in cans; produce and legumes also in jars) and
+    the SR28 food at ``p`` is not: its canned sibling is looked for.
+
+    ``any_food``: cans turn any food (the alias path); else, as jars always do,
+    only fruit, vegetables and legumes (:data:`_CANNED_GROUPS`).
+    """
+    if str(idx.sources[p]) != "sr28" or "canned" in str(idx.descriptions[p]).lower():
+        return False
+    produce = str(idx.food_ids[p])[:2] in _CANNED_GROUPS
+    if _IN_CANS.search(folded):
+        return any_food or produce
+    return produce and _IN_JARS.search(folded) is not None
 
 
 def _positions(idx: FoodIndex) -> dict[str, int]:
@@ -3598,11 +3620,7 @@ def match_texts(
                     p = _raw_form(idx, p, norm, st, by_name=bool(states[qi]))
                 p = _trim_sibling(idx, p, norm)
                 desc0 = str(idx.descriptions[p])
-                if (
-                    str(idx.sources[p]) == "sr28"
-                    and "canned" not in desc0.lower()
-                    and _IN_CANS.search(fold(text))
-                ):
+                if _bought_canned(idx, p, fold(text), any_food=True):
                     # "1 can black beans": the canned food, where the table has one
                     sib = _canned_sibling(idx, desc0, norm)
                     if sib is not None:
@@ -3656,6 +3674,8 @@ def match_texts(
                     p = _trim_sibling(
                         idx, _raw_form(idx, pa, norm, st, by_name=bool(states[qi])), norm
                     )
+                    if _bought_canned(idx, p, fold(text), any_food=False):
+                        p = _canned_sibling(idx, str(idx.descriptions[p]), norm) or p
                     named_words = frozenset(got[1].split())
                     p, fits = _fit_or_sibling(idx, p, norm, alias_states[qi], named_words)
                     desc = str(idx.descriptions[p])
@@ -3687,6 +3707,20 @@ def match_texts(
                 else:
                     rejected_reason = doubt
         if (
+            chosen is not None
+            and method in ("exact", "fuzzy")
+            and chosen.food_id in pos_of
+            and _bought_canned(idx, pos_of[chosen.food_id], fold(text), any_food=False)
+        ):
+            # "1 28-ounce can crushed red tomatoes": the canned food the fuzzy match
+            # found raw
+            pc = pos_of[chosen.food_id]
+            sib = _canned_sibling(idx, str(idx.descriptions[pc]), norm)
+            if sib is not None:
+                chosen = Candidate(
+                    str(idx.food_ids[sib]), str(idx.descriptions[sib]), "sr28", chosen.score
+                )
+        elif (
             chosen is not None
             and method in ("exact", "fuzzy")
             and bought[qi]
@@ -3867,6 +3901,13 @@ def _food_first(text: str, aliases: Mapping[str, str], idx: FoodIndex) -> str:
     return reading or text
 
 
+#: A cleaned alternative that is plain water ("water", "cold water", "1 c hot water").
+_WATER_ALONE = re.compile(
+    r"^[\d/.\s]*(?:c|cups?|tbsp|tsp|ml|l)?\.?\s*(?:(?:cold|hot|warm|boiling|tap|filtered|"
+    r"plain|more|ice)\s+)*water\s*$"
+)
+
+
 def _match_alternatives(
     rows: list[dict],
     foods: pd.DataFrame | str | None,
@@ -3893,9 +3934,14 @@ def _match_alternatives(
         text = row["food"]
         if row["status"] != "unmatched" or not isinstance(text, str):
             continue
+        # (water is no alternative to a food or drink: "1 c silver rum or water",
+        # "stock or water" is the rum, the stock, or nothing)
+        low = text.lower()
+        water_first = "water" in low.split(" or ")[0]
         readings = [
             (alt, f"matched the alternative {clean_query(alt)!r}")
-            for alt in (alternatives(text) if " or " in text.lower() else ())
+            for alt in (alternatives(text) if " or " in low else ())
+            if water_first or not _WATER_ALONE.match(clean_query(alt))
         ]
         kind = kind_reading(text)
         if kind:

@@ -175,6 +175,21 @@ _JUICE_OF = re.compile(
     + _SIZE
     + r"\s+)?(?P<food>[a-z][a-z -]*?)\s*(?=[,(;]|$)"
 )
+# a citrus fruit juiced or zested is its juice or its peel ("½ lemon, juiced",
+# "1 orange, zested"; "zested and juiced" stays the fruit), a squeeze of one its
+# juice
+_CITRUS = r"(?:lemons?|limes?|oranges?|grapefruits?|tangerines?|clementines?|mandarins?)"
+_CITRUS_PART = re.compile(
+    r"^(?P<amount>[^,]*?)\b(?P<food>(?:meyer\s+|blood\s+|key\s+|navel\s+|seville\s+)?"
+    + _CITRUS
+    + r")\s*,\s*(?:halved\s+(?:and|&)\s+)?(?P<part>juiced|zested)\b"
+    # ("zested and juiced", "zested and quartered": the fruit)
+    r"(?!\s*(?:and|&)\b|\s*,\s*(?:then\s+)?(?:juiced|zested|quartered|halved|sliced))"
+)
+_SQUEEZE = re.compile(
+    r"^\s*(?:an?\s+)?(?:small\s+|big\s+|generous\s+)?squeeze\s+of\s+(?:fresh\s+)?"
+    r"(?P<food>lemon|lime|orange)\b(?!\s+juice)"
+)
 # dark chocolate by its cacao share: SR28 has three bands (19902 45-59 %,
 # 19903 60-69 %, 19904 70-85 % cacao solids) and unsweetened baking chocolate
 # (19078); "Lake Champlain 57% Dark Chocolate", "dark chocolate (72% cacao)"
@@ -1339,6 +1354,16 @@ def clean_query(text: str) -> str:
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
     # (each rewrite runs only where its words may occur)
+    if "juiced" in t or "zested" in t:  # "½ lemon, juiced": the juice of ½ lemon
+        m = _CITRUS_PART.search(t)
+        if m:
+            rest = t[m.end() :]
+            part = "juice" if m["part"] == "juiced" else "zest"
+            lead = f"{part} of {m['amount'].strip()} {m['food']}".replace("  ", " ")
+            # ("1 lemon, juiced with zest reserved": what follows is a comment)
+            t = lead + ("" if not rest.strip() or rest.lstrip()[0] in ",(;" else ",") + rest
+    if "squeeze" in t:  # "a squeeze of lemon": its juice
+        t = _SQUEEZE.sub(r"\g<food> juice", t, count=1)
     if ":" in t:
         t = _FOR_HEADING.sub("", t)
     if " so" in t:

@@ -2457,3 +2457,32 @@ class TestPartsCansAndAlternativesOfRecipeLines:
     )
     def test_water_is_no_alternative_to_a_drink(self, text):
         assert match_foods(_diary([text]))["food_id"].isna().iloc[0]
+
+
+class TestMoreOfTheErrorHunt:
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Zest of 1 Meyer lemon or regular lemon", "09156"),
+            ("3 c roughly chopped ripe tomatoes (from about 3 medium) and their juices", "11529"),
+            ("1 c dry quinoa (or 3 cups cooked)", "20035"),  # the cooked amount is a comment
+            ("¼ c raw sesame seeds", "12023"),  # not the tahini "from raw" kernels
+            ("1 unpeeled garnet yam (sweet potato), quartered", "11507"),
+            ("2 chicken or vegetable bouillon cubes", "06081"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("1 tsp urad dal", "16083"),  # dals and lentils are bought dry
+            ("1 c red lentils", "16069"),
+            ("1 c pearl barley, or about 3½ cups cooked", "20005"),
+            ("1 c kalijira or basmati rice", "20044"),  # an alternative, as bought too
+            ("1 lb tilapia or red snapper fillet, cut into large 2-inch chunks", "15261"),
+        ],
+    )
+    def test_matched_in_a_recipe(self, text, food_id):
+        assert match_foods(_diary([text]), context="recipe")["food_id"].iloc[0] == food_id

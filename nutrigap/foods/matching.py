@@ -820,6 +820,9 @@ _SERVED_COOKED = re.compile(
 #: the cup cooked or canned as often as dry ("1 c chickpeas"); "dried" or a
 #: weight says dry.
 _NOT_AS_BOUGHT_GROUPS = ("12", "16")
+#: Pulses a recipe buys dry, never canned: lentils, split peas, dals ("1 tsp
+#: urad dal", "1 c red lentils").
+_BOUGHT_DRY_PULSES = re.compile(r"(?:Lentils|Peas, split|Mungo beans|Mung beans|Pigeon peas)\b")
 
 
 def _recipe_state(idx: FoodIndex, p: int, bought: int) -> int:
@@ -830,7 +833,9 @@ def _recipe_state(idx: FoodIndex, p: int, bought: int) -> int:
     if not bought or str(idx.sources[p]) != "sr28":
         return 0
     desc = str(idx.descriptions[p])
-    if str(idx.food_ids[p])[:2] in _NOT_AS_BOUGHT_GROUPS or desc.startswith("Cereals ready-to-eat"):
+    if desc.startswith("Cereals ready-to-eat"):
+        return 0
+    if str(idx.food_ids[p])[:2] in _NOT_AS_BOUGHT_GROUPS and not _BOUGHT_DRY_PULSES.match(desc):
         return 0
     return 1 if food_state(desc, "sr28") == 2 else 0
 
@@ -2742,7 +2747,8 @@ def _lead_segments(description: str) -> str:
 
 
 _RAW_FORM = re.compile(
-    r"\b(?:raw|uncooked|unprepared|unheated)\b"
+    # ("Seeds, sesame butter, tahini, from raw and stone ground kernels" is no raw seed)
+    r"(?<!from )\b(?:raw|uncooked|unprepared|unheated)\b"
     # ", dry" is the food as bought for grains, pasta and cereals ("Pasta, dry,
     # enriched", "Oats, ..., dry"); elsewhere it is a powder, a mix or a taste
     # ("Milk, dry, whole": raw milk is fluid milk; "wine, dry")
@@ -3787,7 +3793,7 @@ def match_texts(
             else:
                 row["status_reason"] = "no food in the table shares a word with this text"
         rows.append(row)
-    _match_alternatives(rows, foods, aliases, threshold, overrides)
+    _match_alternatives(rows, foods, aliases, threshold, overrides, context)
     return pd.DataFrame(rows), fdc_frames
 
 
@@ -3914,6 +3920,7 @@ def _match_alternatives(
     aliases: Mapping[str, str],
     threshold: float,
     overrides: Mapping[str, str] | None = None,
+    context: str = "diary",
 ) -> None:
     """Match other readings of texts left unmatched.
 
@@ -3961,7 +3968,9 @@ def _match_alternatives(
     if not todo:
         return
     distinct = list(dict.fromkeys(alt for readings in todo.values() for alt, _ in readings))
-    got, _ = match_texts(distinct, foods, aliases=aliases, overrides=overrides, threshold=threshold)
+    got, _ = match_texts(
+        distinct, foods, aliases=aliases, overrides=overrides, threshold=threshold, context=context
+    )
     by_alt = dict(zip(distinct, got.to_dict("records"), strict=True))
     for i, readings in todo.items():
         held = rows[i]

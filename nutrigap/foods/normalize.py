@@ -173,7 +173,15 @@ _JUICE_OF = re.compile(
     + _SIZE
     + r"?\s*)?)?(?:an?\s+)?(?:"
     + _SIZE
-    + r"\s+)?(?P<food>[a-z][a-z -]*?)\s*(?=[,(;]|$)"
+    + r"\s+)?(?P<food>[a-z][a-z -]*?)(?:\s*(?=[,(;]|$)|(?=\s+or\b))"
+)
+# "tomatoes and their juices", "1 can clams with their juice": the food (USDA's
+# canned foods hold their liquid); "1 c dry quinoa, or about 3 cups cooked": the
+# second amount is a comment
+_THEIR_JUICES = re.compile(r"\s*,?\s*(?:and|with|plus)\s+(?:all\s+)?(?:their|its)\s+juices?\b")
+_OR_COOKED_AMOUNT = re.compile(
+    r"\s*,?\s*\(?\s*or\s+(?:about\s+|roughly\s+|around\s+)?[\d/.\s-]+"
+    r"(?:cups?|c)\.?\s+cooked\b[^,;)]*\)?"
 )
 # a citrus fruit juiced or zested is its juice or its peel ("½ lemon, juiced",
 # "1 orange, zested"; "zested and juiced" stays the fruit), a squeeze of one its
@@ -1362,6 +1370,10 @@ def clean_query(text: str) -> str:
             lead = f"{part} of {m['amount'].strip()} {m['food']}".replace("  ", " ")
             # ("1 lemon, juiced with zest reserved": what follows is a comment)
             t = lead + ("" if not rest.strip() or rest.lstrip()[0] in ",(;" else ",") + rest
+    if " juice" in t:  # "tomatoes and their juices": the tomatoes
+        t = _THEIR_JUICES.sub("", t)
+    if " cooked" in t and "or " in t:  # "1 c pearl barley, or about 3 1/2 cups cooked"
+        t = _OR_COOKED_AMOUNT.sub("", t)
     if "squeeze" in t:  # "a squeeze of lemon": its juice
         t = _SQUEEZE.sub(r"\g<food> juice", t, count=1)
     if ":" in t:

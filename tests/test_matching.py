@@ -2486,3 +2486,32 @@ class TestMoreOfTheErrorHunt:
     )
     def test_matched_in_a_recipe(self, text, food_id):
         assert match_foods(_diary([text]), context="recipe")["food_id"].iloc[0] == food_id
+
+
+class TestTheFirstFoodOfAList:
+    """A list's first food is tried alone before its others where the list names
+    whole foods (a serial comma, or a fat such as butter before "or")."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("¾ c (1 1/2 sticks) unsalted butter or Earth Balance Vegan Buttery Sticks", "01145"),
+            ("6 tbsp melted unsalted butter, coconut oil, or vegetable oil", "01145"),
+            ("unsalted butter or olive oil", "01145"),
+            ("2 tbsp fresh basil, cilantro, or flat-leaf parsley, cut into chiffonade", "02044"),
+            ("⅓ c dry white wine, or chicken broth", "14106"),
+            ("2 oz spinach, kale, chard, or other hearty green per person", "11457"),
+            ("4 tbsp rendered lard or vegetable oil, divided", "04002"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_kinds_of_one_product_are_not_whole_foods(self):
+        from nutrigap.foods.normalize import alternatives
+
+        assert "hot fish" not in alternatives("4 c hot fish or shrimp stock")
+        assert alternatives("1/2 c veal or beef stock") == ("beef stock",)
+        # a diary's qualifiers after commas are no list
+        got = match_foods(_diary(["Coconut, Young or Immature, Water or Juice, Fresh"]))
+        assert got["food_id"].iloc[0] != "12104"

@@ -1721,6 +1721,46 @@ def _one_word_first(parts: list[str]) -> str | None:
     return words[0] if len(words) == 1 else None
 
 
+def _first_item(t: str) -> tuple[str | None, bool]:
+    """The first food a list text (:func:`_list_text`) names, and whether the list has commas.
+
+    The words before "or" (before the first comma in "A, B, or C"), without
+    amounts, units, preparation and noise: "unsalted butter" of "¾ c unsalted
+    butter or Earth Balance sticks", "basil" of "2 tbsp fresh basil, cilantro,
+    or parsley". None where the text lists nothing or the first part is only
+    modifiers of one word in a list without commas ("veal or beef stock").
+    """
+    head, sep, tail = t.partition(" or ")
+    if not sep:
+        return None, False
+    # (a serial comma lists whole foods: "basil, cilantro, or parsley"; a
+    # diary's "Coconut, Young or Immature, Water" qualifies one food)
+    in_list = "," in head and head.rstrip().endswith(",")
+    if in_list:
+        head = head.split(",")[0]
+    words = [
+        w
+        for w in re.findall(r"[a-z][a-z'-]*", head)
+        if w in _STATE_FORM_WORDS
+        or w == "fresh"
+        or (
+            w not in UNIT_WORDS
+            and w not in NOISE_WORDS
+            and w not in PREP_WORDS
+            and w not in _TEMPERATURES
+        )
+    ]
+    content = [w for w in words if w not in _STATE_FORM_WORDS and w != "fresh"]
+    if not content or len(words) > 4 or (len(content) == 1 and not in_list):
+        return None, in_list
+    # ("hot fish or shrimp stock": the kinds of one product)
+    tail_words = re.findall(r"[a-z]+", tail.split(",")[0])
+    shared = bool(tail_words) and singular(tail_words[-1]) in _SHARED_HEADS
+    if not in_list and shared and singular(content[-1]) not in _WHOLE_ALTERNATIVES:
+        return None, in_list
+    return " ".join(words), in_list
+
+
 #: Foods of their own that may stand before a product noun after "or" ("lard
 #: or vegetable oil", "water or chicken stock"), where :func:`clean_query`
 #: reads the first word as the product's kind ("canola or vegetable oil" is
@@ -1762,6 +1802,12 @@ def alternatives(text: str) -> tuple[str, ...]:
     word = _one_word_first(first)
     if word is not None and singular(first[-1].split()[-1]) not in _SHARED_HEADS:
         out.append(word)
+    item, in_list = _first_item(t)
+    item = item if item != word else None
+    # "unsalted butter or Earth Balance sticks", "melted unsalted butter,
+    # coconut oil, or vegetable oil", "basil, cilantro, or parsley": the first
+    # food named, before the others where the list names whole foods
+    item_first = item is not None and (in_list or singular(item.split()[-1]) in _WHOLE_ALTERNATIVES)
     last = last_alternative(text)
     if last:
         # the first listed first, but for qualifiers after the list that
@@ -1772,6 +1818,8 @@ def alternatives(text: str) -> tuple[str, ...]:
             out.append(last)
     if word in _WHOLE_ALTERNATIVES and word not in out:
         out.insert(0, word)
+    if item is not None:
+        out.insert(0, item) if item_first else out.append(item)
     return tuple(dict.fromkeys(out))
 
 

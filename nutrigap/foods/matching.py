@@ -158,7 +158,10 @@ on the third tuning set):
 - a word whose opposite names another food makes the opposite an absent word
   ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise;
   "fresh tarragon" is not "Spices, tarragon, dried", and stays unmatched
-  where the table has the herb only dried);
+  where the table has the herb only dried; for herbs, turmeric and ginger
+  "fresh" is also the opposite of "ground": fresh sage is not "Spices, sage,
+  ground"; a herb in sprigs, leaves or a bunch, chopped or picked, is fresh,
+  :func:`~nutrigap.foods.normalize.clean_query`);
 - "juice of 2 oranges" is the raw juice, "zest of 1 orange" the peel; a
   second amount ("1/4 c plus 1 tablespoon") and a part of a vegetable after
   the comma ("white and light green parts only") are not words of the food;

@@ -67,6 +67,8 @@ def test_fresh_herb_without_a_fresh_entry_is_unmatched(text):
         ("1 bunch dill, chopped", "02045"),  # Dill weed, fresh
         ("1 bunch cilantro", "11165"),  # Coriander (cilantro) leaves, raw
         ("2 handfuls of mixed herbs (such as mint or basil), minced", "02064"),
+        # the amount was for the fresh herb; the dried one is its alternative
+        ("2 tsp fresh thyme leaves, or 1/2 teaspoon dried", "02049"),
         # a spoon of the herb, or a dried word, is the dried spice
         ("1 tsp oregano", "02027"),  # Spices, oregano, dried
         ("oregano leaves", "02027"),  # (sold dried under this name)

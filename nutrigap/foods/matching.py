@@ -3371,8 +3371,10 @@ def match_texts(
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
+    # (nor an alternative amount after a comma: "2 tsp fresh thyme leaves, or
+    # 1/2 teaspoon dried" is fresh thyme)
     raw_norms = [
-        normalize_food_text(t.split(";")[0]) if ok else empty_norm
+        normalize_food_text(_OR_AMOUNT.sub("", t.split(";")[0])) if ok else empty_norm
         for t, ok in zip(read, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
@@ -3742,6 +3744,11 @@ def _joins_more(description: str, norm: NormText) -> bool:
 
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 _ADDED_WHOLE = re.compile(r"\bwhole\b")
+
+
+#: A later comma segment giving another amount as an alternative (", or 1/2
+#: teaspoon dried", ", or about 3 1/2 cups cooked").
+_OR_AMOUNT = re.compile(r",\s*or\s+(?:about\s+|roughly\s+)?[\d\u00bc-\u00be\u2150-\u215e].*$")
 
 
 def _written_norm(text: str) -> NormText:

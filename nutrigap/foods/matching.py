@@ -158,7 +158,10 @@ on the third tuning set):
 - a word whose opposite names another food makes the opposite an absent word
   ("soft pretzel" is not "Snacks, pretzels, hard"; iced and hot likewise;
   "fresh tarragon" is not "Spices, tarragon, dried", and stays unmatched
-  where the table has the herb only dried);
+  where the table has the herb only dried; for herbs, turmeric and ginger
+  "fresh" is also the opposite of "ground": fresh sage is not "Spices, sage,
+  ground"; a herb in sprigs, leaves or a bunch, chopped or picked, is fresh,
+  :func:`~nutrigap.foods.normalize.clean_query`);
 - "juice of 2 oranges" is the raw juice, "zest of 1 orange" the peel; a
   second amount ("1/4 c plus 1 tablespoon") and a part of a vegetable after
   the comma ("white and light green parts only") are not words of the food;
@@ -3480,8 +3483,10 @@ def match_texts(
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
+    # (nor an alternative amount after a comma: "2 tsp fresh thyme leaves, or
+    # 1/2 teaspoon dried" is fresh thyme)
     raw_norms = [
-        normalize_food_text(t.split(";")[0]) if ok else empty_norm
+        normalize_food_text(_OR_AMOUNT.sub("", t.split(";")[0])) if ok else empty_norm
         for t, ok in zip(read, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
@@ -3880,6 +3885,11 @@ def _joins_more(description: str, norm: NormText) -> bool:
 
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 _ADDED_WHOLE = re.compile(r"\bwhole\b")
+
+
+#: A later comma segment giving another amount as an alternative (", or 1/2
+#: teaspoon dried", ", or about 3 1/2 cups cooked").
+_OR_AMOUNT = re.compile(r",\s*or\s+(?:about\s+|roughly\s+)?[\d\u00bc-\u00be\u2150-\u215e].*$")
 
 
 def _written_norm(text: str) -> NormText:

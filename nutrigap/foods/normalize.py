@@ -585,6 +585,89 @@ _FRESH_PASTA = re.compile(
     r"\bfresh\s+(?:egg\s+)?(?:spaghetti|fettuccine|fettucine|linguine|tagliatelle|pappardelle|"
     r"lasagna|lasagne|pasta|tagliolini|bucatini|angel hair)(?:\s+(?:sheets|noodles|pasta))?\b"
 )
+# a leafy herb counted in sprigs, leaves, a bunch or a handful, or chopped,
+# torn or picked, with no word of a dried one, is fresh: "3-4 sprigs
+# tarragon", "1/3 c sage leaves, chopped", "a handful of herbs such as
+# chervil" (USDA has tarragon, oregano, sage, marjoram, chervil and savory
+# only dried: these stay unmatched, never the dried spice); the same for a
+# piece, knob or grated amount of turmeric root (USDA has it only ground, 02043)
+_HERB_NAMES = (
+    r"tarragon|oregano|sage|marjoram|chervil|savory|thyme|rosemary|basil|dill|mint|parsley|"
+    r"cilantro|lovage|herbs?"
+)
+_FRESH_HERB = re.compile(
+    r"(?<![-'])\b(?P<herb>" + _HERB_NAMES + r"|turmeric)"
+    # (the food the line names: not "dill pickles", "sage sausage", "mint tea")
+    r"(?=(?:\s+(?:leaves|sprigs?|stems?|fronds|tips|root|roots))*\s*"
+    r"(?:$|[,(;:]|\s+(?:and|or|plus|for|to|from|with|such)\b))"
+)
+_HERB_CUE = re.compile(
+    r"\b(?:sprigs?|bunch(?:es)?|handfuls?|bundles?|branch(?:es)?|stems?|fronds|chopped|"
+    r"minced|torn|picked|snipped|stripped|chiffonade|julienned|slivered)\b"
+)
+# leaves by count or cup ("5 sage leaves", "1/3 c sage leaves"), not by the
+# teaspoon nor without an amount: "oregano leaves" are also the dried herb sold
+_COUNTED_LEAVES = re.compile(r"^\s*\d(?![\d/.\s-]*(?:tsp|teaspoons?)\b).*\bleaves\b")
+_SUCH_AS_NEXT = re.compile(r"[\s,(]*such as\s+")
+_ROOT_CUE = re.compile(
+    r"\b(?:pieces?|knobs?|inch(?:es)?|thumb|roots?|cm|grated|minced|chopped|sliced|peeled|"
+    r"julienned|slivered)\b|\d-inch"
+)
+_DRIED_CUE = re.compile(
+    r"\b(?:fresh|dried|dry|ground|crushed|rubbed|powder(?:ed)?|flakes?|dehydrated)\b"
+)
+
+# herbs whose bare name is the fresh herb in the tables (02044 basil, 02045
+# dill, 02049 thyme, 02063 rosemary, 02064 peppermint, 11297 parsley, 11165
+# cilantro)
+_HAS_FRESH = r"(?:thyme|rosemary|basil|dill|mint|parsley|cilantro)\b"
+
+
+def _fresh_herb(t: str) -> str:
+    """A fresh herb or turmeric root said so ("2 sprigs oregano": fresh oregano).
+
+    See :data:`_FRESH_HERB`; the text outside parentheses must say nothing of
+    a dried or ground one ("1 tsp oregano" stays the dried spice).
+    """
+    # (blanked parentheses keep the positions: "(or 1 1/2 tsp powdered turmeric)")
+    bare = _PAREN.sub(lambda p: " " * len(p[0]), t)
+    if _DRIED_CUE.search(bare):
+        return t
+    m = _FRESH_HERB.search(bare)
+    if m is None:
+        return t
+    if m["herb"] == "turmeric":
+        if not _ROOT_CUE.search(bare):
+            return t
+    elif not (_HERB_CUE.search(bare) or _COUNTED_LEAVES.match(bare)):
+        return t
+    at = m.start()
+    if m["herb"].startswith("herb"):
+        # "herbs, such as chervil": the example is fresh (as the kind's
+        # state, :func:`_such_as`)
+        ex = _SUCH_AS_NEXT.match(t, m.end())
+        at = ex.end() if ex is not None else at
+    if re.match(_HAS_FRESH, t[at:]):
+        return t  # ("2 sprigs thyme" already names "Thyme, fresh" 02049)
+    return f"{t[:at]}fresh {t[at:]}"
+
+
+# ground thyme, rosemary, basil, parsley, dill and mint are dried ("Spices,
+# thyme, dried" 02042, not "Thyme, fresh" 02049), as is crushed rosemary
+_GROUND_HERB = re.compile(
+    r"\b(?:dried\s+)?(?:ground|crushed|rubbed)\s+(?:dried\s+)?"
+    r"(?=(?:thyme|rosemary)\b|(?<=ground )(?:basil|parsley|dill|mint)\b)"
+)
+_FRESH_GROUND = re.compile(r"\bfresh[\s-]+ground\b")
+# a ground chile, or "ground red pepper", is USDA's "Spices, pepper, red or
+# cayenne" (02031), not the raw chili nor the sweet red pepper (not ancho and
+# pasilla, which SR28 has dried, nor a powder or flakes)
+_GROUND_CHILE = re.compile(
+    r"\bground\s+(?:(?!(?:ancho|pasilla|green|dried|or|and|with|beef|pork|turkey|chicken|lamb|"
+    r"veal|bison|venison|meat|sausage)\b)[a-z]+\s+){0,2}?"
+    r"(?:chil(?:e|i|li)(?:e?s)?(?:\s+peppers?)?|red\s+peppers?)\b"
+    r"(?!\s+(?:powder|flakes?|paste|sauce|oil|seeds?|threads|con)\b)"
+)
 _FROM_PLACE = re.compile(
     r"\s+from\s+(?:the\s+)?(?:italy|spain|sicily|greece|france|mexico|morocco|peru|brazil|"
     r"california|vermont|maine|japan|india|thailand|vietnam|korea|lebanon|"
@@ -743,6 +826,15 @@ _OPPOSITE = {
 _SOLD_DRY = frozenset(
     """
     crumb breadcrumb yeast milk pasta
+    """.split()
+)
+#: Herbs and roots whose ground spice is not the fresh one: for these "fresh"
+#: is also the opposite of "ground" ("Spices, sage, ground" 02038, "Spices,
+#: turmeric, ground" 02043, "Spices, ginger, ground" 02021).
+_FRESH_NOT_GROUND = frozenset(
+    """
+    tarragon oregano sage marjoram chervil savory thyme rosemary basil dill mint parsley
+    cilantro lovage herb turmeric ginger
     """.split()
 )
 _PAREN = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
@@ -1182,10 +1274,14 @@ def normalize_food_text(text: str) -> NormText:
                 continue
             if w in _OPPOSITE:  # a soft pretzel is not a hard one
                 absent.extend(_OPPOSITE[w])
-                if w == "fresh" and any(
-                    singular(x) in _SOLD_DRY for x in re.findall(r"[a-z]+", cleaned)
-                ):
-                    absent.append("dry")
+                if w == "fresh":
+                    cwords = {singular(x) for x in re.findall(r"[a-z]+", cleaned)}
+                    if cwords & _SOLD_DRY:
+                        absent.append("dry")
+                    if cwords & _FRESH_NOT_GROUND and "ground" not in cwords:
+                        # fresh sage, turmeric or ginger is no ground spice
+                        # ("Spices, sage, ground"; not "fresh ground pepper")
+                        absent.append("ground")
             if w in NOISE_WORDS or (len(w) == 1 and w.isalpha()):
                 continue  # ("Rao's" leaves a lone "s")
             s = singular(w)
@@ -1340,7 +1436,17 @@ def clean_query(text: str) -> str:
     ``"full-fat"`` elsewhere USDA's regular food), ``"toasted and ground
     cumin"`` toasted cumin, and a kind of food with an example (``"neutral
     oil, such as canola"``, ``"white fish, such as cod"``, ``"herbs such as
-    rosemary"``) the example, with the kind's product noun and state.
+    rosemary"``) the example, with the kind's product noun and state;
+    a leafy herb counted in sprigs, a bunch, a handful or leaves (by count
+    or cup), or chopped, minced, torn, picked or snipped, with no word of a
+    dried one, fresh (``"2 sprigs oregano"``, ``"1/3 c sage leaves,
+    chopped"``: USDA has these only dried, so they stay unmatched; ``"1 tsp
+    oregano"`` stays the dried spice), and a piece, knob or grated amount of
+    turmeric root likewise; ground (or crushed) thyme and rosemary, and
+    ground basil, parsley, dill and mint, dried (``"Spices, thyme, dried"``
+    02042, not ``"Thyme, fresh"``); a ground chile and ``"ground red
+    pepper"`` cayenne (``"Spices, pepper, red or cayenne"`` 02031; not ancho
+    or pasilla, which SR28 has dried); ``"fresh ground"`` is freshly ground.
 
     Examples
     --------
@@ -1395,6 +1501,15 @@ def clean_query(text: str) -> str:
         t = _COUNTED_BIRD.sub(lambda m: m[1].replace("whole ", "") + "whole " + m[2], t)
     if "fresh" in t:  # "1 lb fresh fettuccine": USDA's fresh-refrigerated pasta
         t = _FRESH_PASTA.sub("fresh pasta", t)
+    if "ground" in t or "crushed" in t or "rubbed" in t:
+        if "fresh" in t and not re.search(_MEAT_NAMES, t):
+            # "fresh ground ginger" is freshly ground (no fresh root; "fresh
+            # ground beef" stays)
+            t = _FRESH_GROUND.sub("freshly ground", t)
+        # "1 1/2 tsp ground thyme": dried thyme; "ground pequin chile": cayenne
+        t = _GROUND_HERB.sub("dried ", t)
+        t = _GROUND_CHILE.sub("cayenne pepper", t)
+    t = _fresh_herb(t)  # "2 sprigs oregano", "1/3 c sage leaves, chopped": fresh
     if " from " in t:  # "Green Olives from Sicily": green olives
         t = _FROM_PLACE.sub("", t)
     if "gram" in t:  # "gram flour" is chickpea flour, not a weight

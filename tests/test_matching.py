@@ -2515,3 +2515,27 @@ class TestTheFirstFoodOfAList:
         # a diary's qualifiers after commas are no list
         got = match_foods(_diary(["Coconut, Young or Immature, Water or Juice, Fresh"]))
         assert got["food_id"].iloc[0] != "12104"
+
+
+class TestRatiosPowdersAndShapes:
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("½ lb 80/20 ground beef", "23572"),  # the lean/fat ratio, not a fraction
+            ("1 lb ground beef (80/20)", "23572"),
+            ("1 lb 80/20 ground chuck", "23572"),
+            ("1 lb 90/10 ground beef", "23562"),
+            ("2 tsp ground garlic", "02020"),  # the powder
+            ("1 clove garlic, ground", "11215"),  # fresh garlic, ground at home
+            ("1 lb bowtie pasta", "20120"),  # bought dry by weight, not fresh
+            ("8 oz long pasta (preferably linguine)", "20120"),
+            ("8 oz fresh mozzarella, torn", "01026"),  # whole milk
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    def test_a_recipe_s_refrigerated_pie_crust_is_unbaked(self):
+        d = _diary(["1 refrigerated pie crust"])
+        assert match_foods(d)["food_id"].iloc[0] == "18946"  # baked, as eaten
+        assert match_foods(d, context="recipe")["food_id"].iloc[0] == "18948"

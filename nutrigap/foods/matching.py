@@ -2751,7 +2751,7 @@ def _lead_segments(description: str) -> str:
 
 _RAW_FORM = re.compile(
     # ("Seeds, sesame butter, tahini, from raw and stone ground kernels" is no raw seed)
-    r"(?<!from )\b(?:raw|uncooked|unprepared|unheated)\b"
+    r"(?<!from )\b(?:raw|uncooked|unprepared|unheated|unbaked)\b"
     # ", dry" is the food as bought for grains, pasta and cereals ("Pasta, dry,
     # enriched", "Oats, ..., dry"); elsewhere it is a powder, a mix or a taste
     # ("Milk, dry, whole": raw milk is fluid milk; "wine, dry")
@@ -3582,10 +3582,17 @@ def match_texts(
                 and not _OR_WORD.search(read[qi])
                 # (nor where the parentheses said the state: "almonds (roasted)")
                 and not (set(norm.tokens) & COOKED_WORDS) - set(written.tokens)
-                # (cleaning added words: "2 chickens" is two whole chickens)
+                # (cleaning added words: "2 chickens" is two whole chickens;
+                # "80/20 ground beef" is 80% lean)
                 and (set(norm.tokens) <= set(written.tokens) or not _ADDED_WHOLE.search(norm.text))
                 else None
             )
+            pct = {w for w in set(norm.tokens) - set(written.tokens) if "%" in w}
+            if as_written is not None and pct and as_written in pos_of:
+                # ("80/20 ground beef" is 80% lean, as cleaning reads it; "80/20
+                # ground chuck" the alias food that is)
+                if not pct <= set(idx.desc_tokens(pos_of[as_written])):
+                    as_written = None
             hit = direct = as_written or _alias_hit(aliases, norm)
             # (the alias's own words: "smoked paprika" names its form; a form
             # cleaning added, "1 can black beans" → canned, is the text's)

@@ -183,6 +183,13 @@ _OR_COOKED_AMOUNT = re.compile(
     r"\s*,?\s*\(?\s*or\s+(?:about\s+|roughly\s+|around\s+)?[\d/.\s-]+"
     r"(?:cups?|c)\.?\s+cooked\b[^,;)]*\)?"
 )
+# ground meat by its lean/fat ratio: "1/2 lb 80/20 ground beef", "ground beef
+# (85/15)" is USDA's "80% lean meat / 20% fat"
+_LEAN_RATIO = re.compile(
+    r"\(?\s*\b([5-9]\d)\s*/\s*([1-4]\d)\b\s*\)?(?!\s*(?:c|cups?|tsp|tbsp|oz|lbs?|g)\b)"
+)
+# "2 tsp ground garlic" is the powder ("1 clove garlic, ground" is fresh garlic)
+_GROUND_ALLIUM = re.compile(r"\bground\s+(garlic|onion)\b(?!\s+(?:powder|salt|cloves?|bulbs?))")
 # a citrus fruit juiced or zested is its juice or its peel ("½ lemon, juiced",
 # "1 orange, zested"; "zested and juiced" stays the fruit), a squeeze of one its
 # juice
@@ -843,6 +850,7 @@ _LEAD_CONTAINER = re.compile(
     r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar|knob)s?\s+of\s+"
 )
 _MEAT_WORDS = frozenset("beef pork turkey chicken lamb meat bison venison veal sausage".split())
+_MEAT_RE = re.compile(r"\b(?:beef|pork|turkey|chicken|lamb|meat|bison|venison|veal|chuck)\b")
 
 #: First segments of USDA descriptions that name a *category*, not the food:
 #: "Nuts, almonds" is about almonds, "Beverages, coffee" about coffee. For these
@@ -1465,9 +1473,16 @@ def clean_query(text: str) -> str:
     """
     if not isinstance(text, str):
         return text
+    if "/" in text and _MEAT_RE.search(text.lower()):  # "80/20 ground beef": 80% lean
+        # (before folding, which reads "80/20" as a mixed number)
+        text = _LEAN_RATIO.sub(
+            lambda m: f" {m[1]}% lean " if int(m[1]) + int(m[2]) == 100 else m[0], text
+        )
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
     # (each rewrite runs only where its words may occur)
+    if "ground " in t:  # "2 tsp ground garlic": garlic powder
+        t = _GROUND_ALLIUM.sub(r"\1 powder", t)
     if "juiced" in t or "zested" in t:  # "½ lemon, juiced": the juice of ½ lemon
         m = _CITRUS_PART.search(t)
         if m:

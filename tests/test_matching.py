@@ -2530,6 +2530,7 @@ class TestRatiosPowdersAndShapes:
             ("1 lb bowtie pasta", "20120"),  # bought dry by weight, not fresh
             ("8 oz long pasta (preferably linguine)", "20120"),
             ("8 oz fresh mozzarella, torn", "01026"),  # whole milk
+            ("2 tbsp canola or other mild vegetable oil", "04582"),  # the kind, of the head
         ],
     )
     def test_matched(self, text, food_id):

@@ -1764,7 +1764,11 @@ def clean_query(text: str) -> str:
             shared = singular(second[-1]) in _SHARED_HEADS and singular(fw[-1]) != singular(
                 second[-1]
             )
-            if len(lead) == 1:
+            if len(lead) == 1 and "other" in m.group(0):
+                # "canola or other mild vegetable oil": the kind, of the head
+                # noun the others share ("canola oil")
+                first = first + " " + second[-1]
+            elif len(lead) == 1:
                 # "creamy or chunky peanut butter": the first alternative's
                 # modifier with the second's food ("creamy peanut butter"; the
                 # matcher tries "honey" alone when "honey syrup" names nothing)

@@ -2532,6 +2532,7 @@ class TestRatiosPowdersAndShapes:
             ("8 oz fresh mozzarella, torn", "01026"),  # whole milk
             ("2 tbsp canola or other mild vegetable oil", "04582"),  # the kind, of the head
             ("1 lb slab bacon, cut into ½-inch pieces", "10123"),  # raw, never "Bacon, meatless"
+            ("Trader Joe's Bananas", "09040"),  # a grocer's produce is the produce
         ],
     )
     def test_matched(self, text, food_id):
@@ -2541,3 +2542,9 @@ class TestRatiosPowdersAndShapes:
         d = _diary(["1 refrigerated pie crust"])
         assert match_foods(d)["food_id"].iloc[0] == "18946"  # baked, as eaten
         assert match_foods(d, context="recipe")["food_id"].iloc[0] == "18948"
+
+
+@pytest.mark.parametrize("text", ["St Claire's Clove", "St Claire's Cardamom"])
+def test_a_maker_s_name_and_a_spice_is_no_spice(text):
+    # the maker's candies: the brand reading does not make them the spice
+    assert match_foods(_diary([text]))["food_id"].isna().iloc[0]

@@ -3826,6 +3826,9 @@ _POSSESSIVE_BRAND = re.compile(
 )
 
 
+_CLAIMS = frozenset("organic natural original classic premium pure".split())
+
+
 def _brand_and_one_word(text: str, cand: Candidate) -> bool:
     """Whether a text is a maker's name in the possessive and one word naming a herb or fruit.
 
@@ -3836,10 +3839,12 @@ def _brand_and_one_word(text: str, cand: Candidate) -> bool:
     are read as usual.
     """
     m = _POSSESSIVE_BRAND.match(fold(text).replace("\u2019", "'"))
+    # (a claim is no word of the food: "St. Claire's, Organic Ginger")
+    rest = [w for w in re.findall(r"[a-z]+", m["rest"]) if w not in _CLAIMS] if m else []
     return (
         m is not None
         and m["word"] not in FOOD_POSSESSIVES
-        and len(m["rest"].split()) == 1
+        and len(rest) == 1
         and m["word"] not in cand.description.lower()
         and cand.food_id[:2] in ("02", "09", "11")
     )
@@ -3994,6 +3999,16 @@ def _match_alternatives(
         named = held["runner_up_score"] >= CANDIDATE_FLOOR
         for alt, reason in readings:
             r = by_alt[alt]
+            if (
+                r["status"] == "matched"
+                and reason.endswith("a brand")
+                and str(r["food_id"]).startswith("02")
+            ):
+                # "St Claire's Clove" is the maker's candy, not the spice
+                # ("Trader Joe's Bananas" are bananas)
+                cand = Candidate(str(r["food_id"]), str(r["matched_description"]), "", 0.0)
+                if _brand_and_one_word(held["food"], cand):
+                    continue
             if r["status"] == "matched" and (
                 not named
                 or reason.startswith("matched the kind")  # (its example's runner-up)

@@ -48,6 +48,9 @@ class TestHeldBack:
             ("½ c mayonaise", "42178"),  # Mayonnaise, made with tofu
             # USDA's inverted name read the other way round
             ("1 tbsp speculoos cookie butter", "18155"),  # Cookies, butter
+            ("yoghurt", "01256"),  # Yogurt, Greek, plain, nonfat: yogurt has other kinds
+            ("dragon fruit", "09426"),  # Candied fruit: a form is the food's kind
+            ("Barilla spaghetti", "20127"),  # Spaghetti, spinach, cooked
             # a food word of the text missing from the food
             ("canned unsweetened coconut milk", "01214"),  # Milk, canned, evaporated
             # the leaves of a fruit, a part the text says is removed
@@ -103,6 +106,9 @@ class TestKept:
             ("24 live oysters, scrubbed clean", "15171"),  # a head of few kinds
             ("Archway, Coconut Macaroon", "18524"),  # a brand as the head
             ("a handful of pistachios, raw or roasted, crushed", "12151"),  # Nuts, pistachio nuts
+            ("sherbert", "19097"),  # Sherbet, orange: SR28's one sherbet
+            ("pinapple", "09266"),  # Pineapple, raw, all varieties
+            ("chickpeeas", "16056"),  # "mature seeds" is no kind
         ],
     )
     def test_matched(self, text, food_id):

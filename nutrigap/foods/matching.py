@@ -3277,6 +3277,7 @@ _NOT_KIND = frozenset(
     """
     flesh skin meat kernel mixed specy species ground plain regular all purpose includes
     type made from recipe home style brand generic crosscut steak chop roast cutlet
+    variety all
     """.split()
 )
 # what a food's first segment says it is made of ("Soy sauce made from soy")
@@ -3342,6 +3343,8 @@ def _kind_parts(
     kind: tuple[str, ...] = ()
     if len(phrase) == 1 and phrase in rest:
         kind = next((sg for sg in rest[rest.index(phrase) + 1 :] if sg), ())
+        if "mature" in kind:  # USDA's dry legumes: "Chickpeas, mature seeds, raw"
+            kind = ()
     segments = description.split(",")
     segments[0] = _MADE_FROM.sub("", segments[0])
     # (and its other names, in parentheses: "Soy sauce made from soy (tamari)")
@@ -3403,9 +3406,10 @@ def _kind_doubt(
       of a head with :data:`KINDS_MIN` kinds ("Comté cheese" / "Cheese,
       parmesan, shredded", 01146);
     - the text names no kind and the food's head phrase does ("dough" /
-      "Phyllo dough", 18338), or, for a misspelt word, its next segment
-      ("mayonaise" / "Mayonnaise, made with tofu", 42178: by spelling only
-      the food of that name);
+      "Phyllo dough", 18338; a form there is a kind: "dragon fruit" /
+      "Candied fruit", 09426), or, for a misspelt word, its next segment
+      where the head has other kinds ("mayonaise" / "Mayonnaise, made with
+      tofu", 42178: by spelling only the food of that name);
     - a word of the text's head phrase heading :data:`FOOD_WORD_HEADS` names
       or more is missing from the food's names ("coconut milk" / "Milk,
       canned, evaporated").
@@ -3473,14 +3477,17 @@ def _kind_doubt(
         ):
             return f"the text's {head!r} is a food of its own, not {best.description}"
     tk = [t for t in mods if t not in skip and t not in soft and t != head and t.isalpha()]
-    dk = [t for t in phrase[:-1] if t not in words and t not in skip]
+    # (a form in the food's head phrase is its kind: "Candied fruit" for "dragon fruit")
+    dk = [t for t in phrase[:-1] if t not in words and (t not in skip or t in FORM_WORDS)]
     # (a colour is no kind there: "Tomatoes, red, ripe, canned" are the tomatoes)
     dk2 = [t for t in kind if t not in words and t not in skip | COLOUR_WORDS and t != dhead]
     # (words of added segments, "prepared with 1% milk", name no kind)
     named_by = naming | (names - frozenset(normalize_food_text(best.description).tokens))
     if tk and not named_by.intersection(tk) and (dk or (dk2 and _n_kinds(idx, dhead) >= KINDS_MIN)):
         return f"the text's {' '.join(tk)} is not the food's {' '.join(dk or dk2)}"
-    if not tk and head == dhead and (dk or (typo and dk2)):
+    # (by spelling only the food of that name, where its head has other kinds:
+    # "sherbert" is SR28's one sherbet, orange)
+    if not tk and head == dhead and (dk or (typo and dk2 and _n_kinds(idx, dhead) >= 2)):
         return f"the text does not say {' '.join(dk or dk2)} ({best.description})"
     absent = [t for t in tk if t not in names and idx._n_named(t) >= FOOD_WORD_HEADS]
     if absent:

@@ -38,6 +38,8 @@ class TestHeldBack:
             ("¼ c Blackening Seasoning", "02034"),
             ("1 tbsp furikake seasoning, to garnish", "02034"),
             ("20 g milk powder", "14164"),  # chocolate malt powder, prepared with milk
+            # (a list an added segment starts goes on: "made with ..., and potato starch")
+            ("Sandwich-size potato rolls, lightly toasted", "28340"),
             ("½ lb Comté PDO cheese (shredded)", "01146"),  # Cheese, parmesan, shredded
             ("½ lb Beaufort PDO cheese (shredded)", "01146"),
             ("2 oz dried porcini mushrooms", "11268"),  # Mushrooms, shiitake, dried

@@ -3347,10 +3347,13 @@ def _kind_parts(
             kind = ()
     segments = description.split(",")
     segments[0] = _MADE_FROM.sub("", segments[0])
+    # (the list an added segment starts goes on: "Rolls, gluten-free, white, made
+    # with brown rice flour, tapioca starch, and potato starch" are no potato rolls)
+    added = next((i for i, seg in enumerate(segments) if _ADDED_SEGMENT.search(seg)), None)
     # (and its other names, in parentheses: "Soy sauce made from soy (tamari)")
     naming = frozenset(
         t
-        for seg in (*segments, *_PAREN.findall(description))
+        for seg in (*segments[:added], *_PAREN.findall(description))
         if not _ADDED_SEGMENT.search(seg)
         for t in normalize_food_text(seg.strip("()[]")).tokens
     )

@@ -796,7 +796,10 @@ _WASHED_DRIED = re.compile(
 
 #: Product nouns that alternatives share ("potato or white bread").
 _SHARED_HEADS = frozenset(
-    "broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice".split()
+    """
+    broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice
+    preserve jam
+    """.split()
 )
 
 #: Words that describe a food without naming one (see ``_clean``).
@@ -1890,7 +1893,12 @@ def _first_item(t: str) -> tuple[str | None, bool]:
     # ("hot fish or shrimp stock": the kinds of one product)
     tail_words = re.findall(r"[a-z]+", tail.split(",")[0])
     shared = bool(tail_words) and singular(tail_words[-1]) in _SHARED_HEADS
-    if not in_list and shared and singular(content[-1]) not in _WHOLE_ALTERNATIVES:
+    # ("strawberry, plum, or blackberry preserves": kinds of one product too)
+    if (
+        shared
+        and (not in_list or len(content) == 1)
+        and singular(content[-1]) not in _WHOLE_ALTERNATIVES
+    ):
         return None, in_list
     return " ".join(words), in_list
 

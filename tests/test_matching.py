@@ -2344,10 +2344,9 @@ class TestRoundEightAndTheErrorHunt:
             ("2.5 c low-sodium chicken stock", "06970"),
             ("3 c gluten-free oat flour", "20132"),
             ("3 tbsp Irish cream liqueur (such as Baileys)", "fndds:93301450"),
-            # a count of cuts named by the butcher's words is bought raw
-            ("8 skin-on, bone-in chicken thighs", "05091"),
-            ("2 boneless skinless chicken breasts", "05062"),
-            ("4 bone-in pork chops, 1 inch thick", "10040"),
+            # a diary's cuts named by the butcher's words are eaten cooked (a
+            # recipe's are bought raw: TestRecipeContext)
+            ("2 boneless skinless chicken breasts", "05064"),
             ("1 boneless skinless chicken breast, cooked and shredded", "05064"),
         ],
     )
@@ -2373,6 +2372,8 @@ class TestRecipeContext:
         ("text", "diary_id", "recipe_id"),
         [
             ("1 c jasmine rice", "20045", "20044"),  # cooked rice / the dry grain
+            ("8 skin-on, bone-in chicken thighs", "05094", "05091"),
+            ("2 boneless skinless chicken breasts", "05064", "05062"),
             ("12 oz tagliatelle", "20121", "20120"),  # a fuzzy match's dry form too
             ("1 c peas", "11305", "11304"),
             ("8 oz ground beef", "23570", "23567"),
@@ -2544,7 +2545,9 @@ class TestRatiosPowdersAndShapes:
         assert match_foods(d, context="recipe")["food_id"].iloc[0] == "18948"
 
 
-@pytest.mark.parametrize("text", ["St Claire's Clove", "St Claire's Cardamom"])
-def test_a_maker_s_name_and_a_spice_is_no_spice(text):
-    # the maker's candies: the brand reading does not make them the spice
-    assert match_foods(_diary([text]))["food_id"].isna().iloc[0]
+@pytest.mark.parametrize(
+    ("text", "food_id"), [("McCormick's Oregano", "02027"), ("Penzey's Cumin", "02014")]
+)
+def test_a_spice_maker_s_spice_is_the_spice(text, food_id):
+    # (a candy maker's "St Claire's Clove" reads the same way: no rule tells them apart)
+    assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id

@@ -402,6 +402,7 @@ from nutrigap.foods.normalize import (
     kind_reading,
     normalize_food_text,
     singular,
+    uncleaned_reading,
 )
 
 __all__ = [
@@ -784,9 +785,6 @@ _BEING_PREPARED = re.compile(
     r"|\bears?\s+(?:of\s+)?(?:fresh\s+|sweet\s+)*corn\b"
     r"(?!.*\b(?:on the cob|butter|buttered|grilled|boiled|roasted|cooked|steamed)\b)"
     r"|\bcorn\b.*\bfrom\b.*\bears?\b"
-    # or counted with the butcher's words for it: "8 skin-on, bone-in chicken
-    # thighs", "2 boneless, skinless chicken breasts" (a count of cuts as bought)
-    r"|^\W*\d[\d/.\s]*\b(?:[a-z]+\s+){0,2}?(?:bone-?in|skin-?on|boneless|skinless)\b"
     # or counted with its weight: "4 (6-oz) salmon fillets", "1 (4-lb) pork loin roast"
     r"|^\W*\d[\d/.\s]*\(\s*[\d./\s]+-?\s*(?:lbs?|pounds?|oz|ounces?|kg|g)\b[^)]*\)"
     r"(?!\s*(?:cans?|jars?|tins?|packages?|pkgs?|bottles?|box(?:es)?|bags?|containers?|"
@@ -828,11 +826,17 @@ _SOLD_COOKED = re.compile(
 #: does: "rice, for serving", "leftover turkey", "2 c shredded chicken",
 #: "crumbled bacon".
 _SERVED_COOKED = re.compile(
-    r"\b(?:for serving|to serve|leftovers?|shredded|crumbled|pulled|carved)\b"
+    r"\b(?:for serving|to serve|leftovers?|shredded|crumbled|pulled|carved|flaked|"
+    r"sliced|slices?|mashed|pureed?|pur[eé]e|precooked|pre-cooked|pouch|ready-to-eat|"
+    r"microwavable|day-old|cold|chilled|overnight)\b"
     r"|\broast(?:ed)?\s+(?:chicken|turkey|duck|goose)\b"
-    # bought in a jar, marinated or pickled: the product ("1 jar marinated
-    # artichoke hearts")
-    r"|\b(?:jars?|jarred|marinated|pickled)\b"
+    # bought in a can or jar, marinated or pickled: the product ("1 jar marinated
+    # artichoke hearts", "Beans, Kidney, Canned"); frozen grains are sold cooked
+    r"|\b(?:canned|tinned|jars?|jarred|marinated|pickled|artichoke hearts)\b"
+    r"|\bfrozen\s+(?:\w+\s+)?(?:rice|quinoa|grains?)\b"
+    # meat and seafood by the cup: picked, cooked ("1 c lobster", "2 c chicken")
+    r"|^\W*[\d/.\s]+(?:c|cups?)\.?\s+(?:\w+\s+)?(?:chicken|turkey|beef|pork|lamb|ham|"
+    r"salmon|tuna|crab|lobster|shrimp|crawfish|sausage)\b"
 )
 #: SR28 food groups a recipe's plain name does not take raw: nuts and seeds
 #: (12), sold roasted as often as raw (the alias names the form sold:
@@ -843,6 +847,18 @@ _NOT_AS_BOUGHT_GROUPS = ("12", "16")
 #: Pulses a recipe buys dry, never canned: lentils, split peas, dals ("1 tsp
 #: urad dal", "1 c red lentils").
 _BOUGHT_DRY_PULSES = re.compile(r"(?:Lentils|Peas, split|Mungo beans|Mung beans|Pigeon peas)\b")
+
+
+#: Words of a cut or part that a recipe's raw form must keep ("Turkey, light
+#: meat, roasted" is no "Turkey, leg, ..., raw").
+_PART_KEEP = frozenset(
+    "light dark breast thigh leg wing drumstick back neck loin rib shoulder shank giblet".split()
+)
+
+
+def _keeps_part(idx: FoodIndex, p: int, q: int) -> bool:
+    """Whether the food at ``q`` names every cut or part word the food at ``p`` names."""
+    return _PART_KEEP & set(idx.desc_tokens(p)) <= set(idx.desc_tokens(q))
 
 
 def _recipe_state(idx: FoodIndex, p: int, bought: int) -> int:
@@ -2365,7 +2381,8 @@ def _cooked_alias(aliases, norm: NormText, text: str, idx, pos_of) -> str | None
     other than "cooked" must be in the alias food's description, or in that
     of a food of its kind (:func:`_cooked_sibling`: "toasted coconut flakes").
     """
-    words = [t for t in norm.tokens if t not in COOKED_WORDS]
+    # (the "pan" of "pan-browned", "pan-fried" is the cooking's too)
+    words = [t for t in norm.tokens if t not in COOKED_WORDS and t != "pan"]
     cook = {t for t in norm.tokens if t in COOKED_WORDS} - {"cooked"}
     if not words or len(words) == len(norm.tokens):
         return None
@@ -2486,6 +2503,9 @@ _IN_JARS = re.compile(
     r"(?:(?:lg|large|small|sm)\s+)?jars?\b"
 )
 _CANNED_GROUPS = ("09", "11", "16")
+_PRESERVED = re.compile(
+    r"\b(?:dried|sun-dried|dehydrated|in oil|oil-packed|pickled|paste|minced|garlic|ginger)\b"
+)
 
 
 def _bought_canned(idx: FoodIndex, p: int, folded: str, any_food: bool) -> bool:
@@ -2495,7 +2515,12 @@ def _bought_canned(idx: FoodIndex, p: int, folded: str, any_food: bool) -> bool:
     ``any_food``: cans turn any food (the alias path); else, as jars always do,
     only fruit, vegetables and legumes (:data:`_CANNED_GROUPS`).
     """
-    if str(idx.sources[p]) != "sr28" or "canned" in str(idx.descriptions[p]).lower():
+    desc = str(idx.descriptions[p]).lower()
+    if str(idx.sources[p]) != "sr28" or "canned" in desc:
+        return False
+    # (a preserved form is its own food: "1 jar sun-dried tomatoes", "1 jar dried
+    # apricots"; jarred ginger and garlic are minced)
+    if _PRESERVED.search(desc) or _PRESERVED.search(folded):
         return False
     produce = str(idx.food_ids[p])[:2] in _CANNED_GROUPS
     if _IN_CANS.search(folded):
@@ -3540,6 +3565,13 @@ def _kind_doubt(
         # ("fig leaves", "makrut lime leaves" are no fruit, 09089 "Figs, raw")
         return f"the leaves of a fruit are not {best.description}"
     phrase, kind, category, naming, caps = _kind_parts(best.description)
+    # (the brand's product named by its brand: "Kit Kat Wafer" / "Candies, KIT
+    # KAT Wafer Bar", "Wendy's Frosty")
+    if caps and set(caps) <= set(norm.tokens) | said:
+        return None
+    # ("Preserves, Apricot" / "Jams and preserves, apricot": two names of one food)
+    if " and " in best.description.split(",")[0] and len(phrase) > 1:
+        phrase = phrase[-1:]
     dhead = phrase[-1] if phrase else ""
     if head != dhead and head in names and head not in naming and head not in soft:
         return f"the text's head noun {head!r} is only added to the food ({best.description})"
@@ -3578,7 +3610,19 @@ def _kind_doubt(
     dk2 = [t for t in kind if t not in words and t not in skip | COLOUR_WORDS and t != dhead]
     # (words of added segments, "prepared with 1% milk", name no kind)
     named_by = naming | (names - frozenset(normalize_food_text(best.description).tokens))
-    if tk and not named_by.intersection(tk) and (dk or (dk2 and _n_kinds(idx, dhead) >= KINDS_MIN)):
+    # (a kind the food names in an added segment: "peanut butter crackers" /
+    # "Crackers, wheat, sandwich, with peanut butter filling")
+    in_desc = bool(tk) and any(
+        set(tk) <= set(normalize_food_text(seg).tokens)
+        for seg in best.description.split(",")
+        if seg.strip().lower().startswith("with ")
+    )
+    if (
+        tk
+        and not in_desc
+        and not named_by.intersection(tk)
+        and (dk or (dk2 and _n_kinds(idx, dhead) >= KINDS_MIN))
+    ):
         return f"the text's {' '.join(tk)} is not the food's {' '.join(dk or dk2)}"
     # (by spelling only the food of that name, where its head has other kinds:
     # "sherbert" is SR28's one sherbet, orange)
@@ -3776,7 +3820,7 @@ def match_texts(
     # (nor an alternative amount after a comma: "2 tsp fresh thyme leaves, or
     # 1/2 teaspoon dried" is fresh thyme)
     raw_norms = [
-        normalize_food_text(_OR_AMOUNT.sub("", t.split(";")[0])) if ok else empty_norm
+        normalize_food_text(_OR_AMOUNT.sub("", uncleaned_reading(t))) if ok else empty_norm
         for t, ok in zip(read, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
@@ -3928,7 +3972,9 @@ def match_texts(
                     if sib is not None and food_state(desc0, "sr28") == 2:
                         p = sib
                 else:
-                    p = _raw_form(idx, p, norm, st, by_name=bool(states[qi]))
+                    q = _raw_form(idx, p, norm, st, by_name=bool(states[qi]))
+                    # (a recipe's default state keeps the cut: no light meat's raw leg)
+                    p = q if states[qi] or _keeps_part(idx, p, q) else p
                 p = _trim_sibling(idx, p, norm)
                 desc0 = str(idx.descriptions[p])
                 if _bought_canned(idx, p, fold(text), any_food=True):
@@ -3982,9 +4028,9 @@ def match_texts(
                 if got is not None:
                     pa = pos_of[got[0]]
                     st = states[qi] or _recipe_state(idx, pa, bought[qi])
-                    p = _trim_sibling(
-                        idx, _raw_form(idx, pa, norm, st, by_name=bool(states[qi])), norm
-                    )
+                    q = _raw_form(idx, pa, norm, st, by_name=bool(states[qi]))
+                    q = q if states[qi] or _keeps_part(idx, pa, q) else pa
+                    p = _trim_sibling(idx, q, norm)
                     if _bought_canned(idx, p, fold(text), any_food=False):
                         p = _canned_sibling(idx, str(idx.descriptions[p]), norm) or p
                     named_words = frozenset(got[1].split())
@@ -4048,7 +4094,7 @@ def match_texts(
             # a recipe's "12 oz tagliatelle" is the dry pasta the fuzzy match cooked
             pc = pos_of[chosen.food_id]
             pr = _raw_form(idx, pc, norm, _recipe_state(idx, pc, 1), by_name=False)
-            if pr != pc:
+            if pr != pc and _keeps_part(idx, pc, pr):
                 chosen = Candidate(
                     str(idx.food_ids[pr]), str(idx.descriptions[pr]), "sr28", chosen.score
                 )
@@ -4343,16 +4389,6 @@ def _match_alternatives(
         named = held["runner_up_score"] >= CANDIDATE_FLOOR
         for alt, reason in readings:
             r = by_alt[alt]
-            if (
-                r["status"] == "matched"
-                and reason.endswith("a brand")
-                and str(r["food_id"]).startswith("02")
-            ):
-                # "St Claire's Clove" is the maker's candy, not the spice
-                # ("Trader Joe's Bananas" are bananas)
-                cand = Candidate(str(r["food_id"]), str(r["matched_description"]), "", 0.0)
-                if _brand_and_one_word(held["food"], cand):
-                    continue
             if r["status"] == "matched" and (
                 not named
                 or reason.startswith("matched the kind")  # (its example's runner-up)

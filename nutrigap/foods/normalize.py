@@ -36,6 +36,7 @@ import unicodedata
 from typing import NamedTuple
 
 __all__ = [
+    "uncleaned_reading",
     "NOISE_WORDS",
     "UNIT_WORDS",
     "CATEGORY_WORDS",
@@ -180,16 +181,78 @@ _JUICE_OF = re.compile(
 # second amount is a comment
 _THEIR_JUICES = re.compile(r"\s*,?\s*(?:and|with|plus)\s+(?:all\s+)?(?:their|its)\s+juices?\b")
 _OR_COOKED_AMOUNT = re.compile(
-    r"\s*,?\s*\(?\s*or\s+(?:about\s+|roughly\s+|around\s+)?[\d/.\s-]+"
-    r"(?:cups?|c)\.?\s+cooked\b[^,;)]*\)?"
+    r"\s*,?\s*(?:\(\s*(?:or\s+)?|or\s+)(?:about\s+|roughly\s+|around\s+|makes\s+|yields\s+)?"
+    r"[\d/.\s-]+(?:cups?|c)\.?\s+cooked\b[^,;)]*\)?"
 )
 # ground meat by its lean/fat ratio: "1/2 lb 80/20 ground beef", "ground beef
-# (85/15)" is USDA's "80% lean meat / 20% fat"
+# (85/15)" is USDA's "80% lean meat / 20% fat" where USDA has that share
+# (ground beef 70-97 %, ground turkey 85 and 93 %); for other meats ("80/20
+# ground pork") the ratio is dropped
 _LEAN_RATIO = re.compile(
-    r"\(?\s*\b([5-9]\d)\s*/\s*([1-4]\d)\b\s*\)?(?!\s*(?:c|cups?|tsp|tbsp|oz|lbs?|g)\b)"
+    r"\(?\s*\b([5-9]\d)\s*/\s*([1-4]?\d)\b\s*\)?(?!\s*(?:c|cups?|tsp|tbsp|oz|lbs?|g)\b)"
 )
+_LEAN_SHARES = {"beef": {70, 75, 80, 85, 90, 93, 95, 97}, "turkey": {85, 93}}
+_GROUND_KIND = re.compile(
+    r"\b(?:ground\s+(?P<g>beef|turkey|chuck|sirloin)|(?P<h>hamburger|chuck)|"
+    r"(?P<t>beef|turkey)\s+mince)\b"
+)
+
+
+def uncleaned_reading(text: str) -> str:
+    """The text as written, as the matcher also scores it, with what is not its food read.
+
+    Before any comment after ";", a lean/fat ratio read as USDA's share
+    ("ground beef 80/20, cooked") and a cooked amount given as a comment
+    ("1 c brown rice (or 3 cups cooked)") dropped.
+    """
+    t = text.split(";")[0]
+    if "/" in t and _MEAT_RE.search(t.lower()):
+        t = _lean_ratio(t)
+    if " cooked" in t and ("or " in t or "(" in t):
+        t = _OR_COOKED_AMOUNT.sub("", t)
+    return t
+
+
+def _lean_ratio(text: str) -> str:
+    """``text`` with a lean/fat ratio read as USDA's share, or dropped (:data:`_LEAN_RATIO`)."""
+    kind = _GROUND_KIND.search(text.lower())
+    meat = None
+    if kind is not None:
+        word = kind["g"] or kind["h"] or kind["t"]
+        meat = "turkey" if word == "turkey" else "beef"
+
+    def one(m: re.Match) -> str:
+        lean, fat = int(m[1]), int(m[2])
+        if lean + fat != 100:
+            return m[0]
+        if meat is not None and lean in _LEAN_SHARES[meat]:
+            return f" {lean}% lean "
+        return " "
+
+    out = _LEAN_RATIO.sub(one, text)
+    if meat == "beef" and "% lean" in out:
+        # ("75/25 ground chuck": USDA's ground beef of that share)
+        out = re.sub(
+            r"\b(?:ground\s+(?:chuck|sirloin)|hamburger(?:\s+meat)?|chuck)\b",
+            "ground beef",
+            out,
+            count=1,
+            flags=re.I,
+        )
+    out = re.sub(r"\s+,", ",", out)
+    # ("90/10 lean ground beef", "lean ground beef 90/10": one "lean")
+    out = re.sub(r"(\d+% lean\b.*?)\blean\s+", r"\1", out, flags=re.I)
+    return re.sub(r"\blean\s+(.*?\d+% lean)", r"\1", out, flags=re.I)
+
+
 # "2 tsp ground garlic" is the powder ("1 clove garlic, ground" is fresh garlic)
-_GROUND_ALLIUM = re.compile(r"\bground\s+(garlic|onion)\b(?!\s+(?:powder|salt|cloves?|bulbs?))")
+_GROUND_ALLIUM = re.compile(
+    r"^(?!.*\b(?:cloves?|heads?|bulbs?)\b).*?(?<!fresh )(?<!freshly )\bground\s+(garlic|onion)\b"
+    r"(?!\s+(?:powder|salt|flakes?|minced|chopped|paste))"
+)
+# an amount by weight or by the cup: no spice ("1 lb ground red peppers", "1/2 c
+# ground onion")
+_WEIGHED = re.compile(r"\b(?:lbs?|pounds?|oz|ounces?|kg|c|cups?)\b\.?")
 # a citrus fruit juiced or zested is its juice or its peel ("½ lemon, juiced",
 # "1 orange, zested"; "zested and juiced" stays the fruit), a squeeze of one its
 # juice
@@ -198,8 +261,10 @@ _CITRUS_PART = re.compile(
     r"^(?P<amount>[^,]*?)\b(?P<food>(?:meyer\s+|blood\s+|key\s+|navel\s+|seville\s+)?"
     + _CITRUS
     + r")\s*,\s*(?:halved\s+(?:and|&)\s+)?(?P<part>juiced|zested)\b"
-    # ("zested and juiced", "zested and quartered": the fruit)
-    r"(?!\s*(?:and|&)\b|\s*,\s*(?:then\s+)?(?:juiced|zested|quartered|halved|sliced))"
+    # ("zested and juiced", "zested and quartered", "zested, then cut into
+    # wedges": the fruit)
+    r"(?!\s*(?:and|&|then)\b|\s*,\s*(?:then\b|juiced|zested|quartered|halved|sliced|cut|"
+    r"wedges))"
 )
 _SQUEEZE = re.compile(
     r"^\s*(?:an?\s+)?(?:small\s+|big\s+|generous\s+)?squeeze\s+of\s+(?:fresh\s+)?"
@@ -614,7 +679,9 @@ _HERB_CUE = re.compile(
 )
 # leaves by count or cup ("5 sage leaves", "1/3 c sage leaves"), not by the
 # teaspoon nor without an amount: "oregano leaves" are also the dried herb sold
-_COUNTED_LEAVES = re.compile(r"^\s*\d(?![\d/.\s-]*(?:tsp|teaspoons?)\b).*\bleaves\b")
+_COUNTED_LEAVES = re.compile(
+    r"^\s*\d(?![\d/.\s-]*(?:tsp|teaspoons?|tbsp|tablespoons?)\b).*\bleaves\b"
+)
 _SUCH_AS_NEXT = re.compile(r"[\s,(]*such as\s+")
 _ROOT_CUE = re.compile(
     r"\b(?:pieces?|knobs?|inch(?:es)?|thumb|roots?|cm|grated|minced|chopped|sliced|peeled|"
@@ -670,10 +737,11 @@ _FRESH_GROUND = re.compile(r"\bfresh[\s-]+ground\b")
 # cayenne" (02031), not the raw chili nor the sweet red pepper (not ancho and
 # pasilla, which SR28 has dried, nor a powder or flakes)
 _GROUND_CHILE = re.compile(
-    r"\bground\s+(?:(?!(?:ancho|pasilla|green|dried|or|and|with|beef|pork|turkey|chicken|lamb|"
+    r"\bground\s+(?:(?!(?:ancho|pasilla|green|dried|or|and|with|sweet|bell|beef|pork|turkey|"
+    r"chicken|lamb|sirloin|chuck|round|elk|goat|duck|meatless|"
     r"veal|bison|venison|meat|sausage)\b)[a-z]+\s+){0,2}?"
     r"(?:chil(?:e|i|li)(?:e?s)?(?:\s+peppers?)?|red\s+peppers?)\b"
-    r"(?!\s+(?:powder|flakes?|paste|sauce|oil|seeds?|threads|con)\b)"
+    r"(?!\s+(?:powder|flakes?|paste|sauce|oil|seeds?|threads|con|de)\b)"
 )
 _FROM_PLACE = re.compile(
     r"\s+from\s+(?:the\s+)?(?:italy|spain|sicily|greece|france|mexico|morocco|peru|brazil|"
@@ -853,7 +921,9 @@ _LEAD_CONTAINER = re.compile(
     r"(?:cup|mug|glass|bottle|can|bowl|plate|piece|slice|square|pint|shot|pot|jar|knob)s?\s+of\s+"
 )
 _MEAT_WORDS = frozenset("beef pork turkey chicken lamb meat bison venison veal sausage".split())
-_MEAT_RE = re.compile(r"\b(?:beef|pork|turkey|chicken|lamb|meat|bison|venison|veal|chuck)\b")
+_MEAT_RE = re.compile(
+    r"\b(?:beef|pork|turkey|chicken|lamb|meat|bison|venison|veal|chuck|hamburger|burger)\b"
+)
 
 #: First segments of USDA descriptions that name a *category*, not the food:
 #: "Nuts, almonds" is about almonds, "Beverages, coffee" about coffee. For these
@@ -1478,14 +1548,12 @@ def clean_query(text: str) -> str:
         return text
     if "/" in text and _MEAT_RE.search(text.lower()):  # "80/20 ground beef": 80% lean
         # (before folding, which reads "80/20" as a mixed number)
-        text = _LEAN_RATIO.sub(
-            lambda m: f" {m[1]}% lean " if int(m[1]) + int(m[2]) == 100 else m[0], text
-        )
+        text = _lean_ratio(text)
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
     # (each rewrite runs only where its words may occur)
-    if "ground " in t:  # "2 tsp ground garlic": garlic powder
-        t = _GROUND_ALLIUM.sub(r"\1 powder", t)
+    if "ground " in t and not _WEIGHED.search(t):  # "2 tsp ground garlic": garlic powder
+        t = _GROUND_ALLIUM.sub(lambda m: m[0] + " powder", t)
     if "juiced" in t or "zested" in t:  # "½ lemon, juiced": the juice of ½ lemon
         m = _CITRUS_PART.search(t)
         if m:
@@ -1496,7 +1564,7 @@ def clean_query(text: str) -> str:
             t = lead + ("" if not rest.strip() or rest.lstrip()[0] in ",(;" else ",") + rest
     if " juice" in t:  # "tomatoes and their juices": the tomatoes
         t = _THEIR_JUICES.sub("", t)
-    if " cooked" in t and "or " in t:  # "1 c pearl barley, or about 3 1/2 cups cooked"
+    if " cooked" in t and ("or " in t or "(" in t):  # "1 c barley (or about 3 cups cooked)"
         t = _OR_COOKED_AMOUNT.sub("", t)
     if "squeeze" in t:  # "a squeeze of lemon": its juice
         t = _SQUEEZE.sub(r"\g<food> juice", t, count=1)
@@ -1526,7 +1594,8 @@ def clean_query(text: str) -> str:
             t = _FRESH_GROUND.sub("freshly ground", t)
         # "1 1/2 tsp ground thyme": dried thyme; "ground pequin chile": cayenne
         t = _GROUND_HERB.sub("dried ", t)
-        t = _GROUND_CHILE.sub("cayenne pepper", t)
+        if not _WEIGHED.search(t):  # ("1 lb ground sirloin chili" is the dish)
+            t = _GROUND_CHILE.sub("cayenne pepper", t)
     t = _fresh_herb(t)  # "2 sprigs oregano", "1/3 c sage leaves, chopped": fresh
     if " from " in t:  # "Green Olives from Sicily": green olives
         t = _FROM_PLACE.sub("", t)
@@ -1874,6 +1943,10 @@ def _first_item(t: str) -> tuple[str | None, bool]:
     # diary's "Coconut, Young or Immature, Water" qualifies one food)
     in_list = "," in head and head.rstrip().endswith(",")
     if in_list:
+        head = head.split(",")[0]
+    elif "," in head:
+        # the food before a later segment's list ("1 lb bok choy, large or small
+        # heads halved"); never one word ("dark, milk or white chocolate")
         head = head.split(",")[0]
     words = [
         w

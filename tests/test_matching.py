@@ -2199,9 +2199,10 @@ class TestReviewOfTheSixthSessionRules:
 
     def test_a_maker_s_one_word_product_is_no_spice(self):
         # "St Claire's Peppermint" is the maker's candy, not the herb
-        m = match_foods(_diary(["St Claire's Peppermint", "Reese's Big Cup"]))
-        assert m["food_id"].isna().iloc[0]
+        m = match_foods(_diary(["St Claire's Peppermint", "Reese's Big Cup", "Bob's Peppermint"]))
+        assert m["food_id"].iloc[0] == "fndds:91745020"  # an alias: the hard candy
         assert m["food_id"].iloc[1] == "19150"
+        assert m["food_id"].isna().iloc[2]  # another maker: left unmatched, not the herb
 
     @pytest.mark.parametrize(
         ("text", "food_id"),
@@ -2551,3 +2552,79 @@ class TestRatiosPowdersAndShapes:
 def test_a_spice_maker_s_spice_is_the_spice(text, food_id):
     # (a candy maker's "St Claire's Clove" reads the same way: no rule tells them apart)
     assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+
+class TestReviewOfTheSeventhSession:
+    """Regressions two reviewers found with about 6,000 texts of their own, now pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("1 lb 75/25 ground chuck", "23577"),  # chuck is ground beef of that share
+            ("lean ground beef 90/10, pan-browned", "23565"),
+            ("Hamburger, 80/20", "23575"),
+            ("1 lb 80/20 ground pork", "10219"),  # no share for pork: the ratio goes
+            ("1 lb 80/20 ground turkey", "05305"),  # nor 80 % for turkey
+            ("1 lb 85/15 ground chicken", "05332"),
+            ("ground bison 90/10", "17331"),
+            ("1 lb 93/7 ground turkey", "05665"),
+            ("80/20 beef patty", "23568"),
+            ("1 jar sun-dried tomatoes", "11955"),  # a preserved form stays itself
+            ("1 jar dried apricots", "09032"),
+            ("1 can chili beans", "43112"),  # no canned food of another kind
+            ("1 (8-oz) can mushrooms, drained", "11264"),
+            ("1 tsp ground chile de arbol", "11962"),
+            ("1 tsp fresh ground garlic", "11215"),
+            ("3 cloves ground garlic", "11215"),
+            ("1 lemon, zested, then cut into wedges", "09150"),
+            ("1 mandarin, juiced", "09221"),
+            ("Trader Joe's Basil", "02044"),
+            ("McCormick's Oregano", "02027"),
+            ("Kit Kat Wafer", "19109"),  # the brand's product, named by its brand
+            ("Preserves, Apricot", "19719"),  # "Jams and preserves": two names
+            ("peanut butter crackers", "18234"),  # "with peanut butter filling"
+            ("Shaved Ice", "fndds:91621000"),
+            ("1 lb bok choy, large or small heads halved or quartered lengthwise", "11116"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1 lb ground sirloin chili",  # a pound of the dish, not cayenne
+            "6 oz dark, milk or white chocolate, chopped",  # adjectives, not milk
+        ],
+    )
+    def test_not_the_misread_food(self, text):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] not in {"02031", "01079"}
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("1 boneless skinless chicken breast", "05064"),  # a diary's portion, cooked
+            ("1 boneless pork chop", "10042"),
+        ],
+    )
+    def test_a_diary_s_cut_is_eaten_cooked(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("Beans, Kidney, Canned", None),  # never a raw snap bean
+            ("1 turkey slice", "05186"),  # slices are bought cooked
+            ("2 c chicken", "05064"),  # by the cup: cooked meat
+            ("1 c mashed pumpkin", "11423"),
+            ("2 c day old rice", "20045"),
+            ("1 c frozen brown rice", "20037"),
+            ("1 c brown rice (or 3 cups cooked)", "20036"),
+        ],
+    )
+    def test_what_a_recipe_buys_prepared(self, text, food_id):
+        got = match_foods(_diary([text]), context="recipe")["food_id"].iloc[0]
+        if food_id is None:
+            assert got != "11052"
+        else:
+            assert got == food_id

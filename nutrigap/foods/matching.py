@@ -828,7 +828,7 @@ _SOLD_COOKED = re.compile(
 _SERVED_COOKED = re.compile(
     r"\b(?:for serving|to serve|leftovers?|shredded|crumbled|pulled|carved|flaked|"
     r"sliced|slices?|mashed|pureed?|pur[eé]e|precooked|pre-cooked|pouch|ready-to-eat|"
-    r"microwavable|day-old|cold|chilled|overnight)\b"
+    r"microwavable|day[- ]old|cold|chilled|overnight)\b"
     r"|\broast(?:ed)?\s+(?:chicken|turkey|duck|goose)\b"
     # bought in a can or jar, marinated or pickled: the product ("1 jar marinated
     # artichoke hearts", "Beans, Kidney, Canned"); frozen grains are sold cooked
@@ -2606,6 +2606,20 @@ def _canned_sibling(idx: FoodIndex, description: str, norm: NormText) -> int | N
     only when the text says so; then the lowest id.
     """
     options = _of_kind(idx, description, "canned")
+    # (the canned food keeps the food's kind: "Beans, chili, ..." is no canned
+    # snap bean)
+    segs = description.split(",")
+    kind = (
+        set(normalize_food_text(segs[1]).tokens)
+        - COOKED_WORDS
+        - _STATE_WORDS
+        - FORM_WORDS
+        - COLOUR_WORDS
+        if len(segs) > 1
+        else set()
+    )
+    if kind:
+        options = [p for p in options if kind <= set(idx.desc_tokens(p))]
     if not options:
         return None
     need = _content_words(norm) - {"can", "canned"}

@@ -1207,7 +1207,10 @@ class TestNccdbWording:
         assert clean_query("Chicken Thigh, Roasted, Skin Not Eaten") == (
             "chicken thigh, roasted, without skin"
         )
-        assert clean_query("Chicken Drumstick, Skin Eaten") == "chicken drumstick, with skin"
+        # (eaten, so cooked: "with skin" alone is "..., meat and skin, raw")
+        assert clean_query("Chicken Drumstick, Skin Eaten") == (
+            "chicken drumstick, cooked, with skin"
+        )
 
     def test_or_immature_is_dropped(self):
         assert clean_query("Edamame, Green or Immature") == "edamame, green"

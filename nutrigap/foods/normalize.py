@@ -332,6 +332,59 @@ _DRY_AFTER = re.compile(
 )
 _UNCOOKED_BEFORE = re.compile(r"\buncooked\b(?=(?:\s+[a-z-]+){0,3}?\s+" + _DRY_GOOD_WORDS + r"\b)")
 _COOKED_FROM_DRIED = re.compile(r"\bcooked from (?:dried|dry)\b")
+# Cronometer's (NCCDB's) recurring qualifiers, read as USDA words
+# (:func:`_nccdb_qualifiers`)
+_IN_SALTED_WATER = re.compile(r"\bcooked in (un)?salted water\b")
+_WHITE_PASTA = re.compile(
+    r"^(?P<food>[^,]*\b(?:pasta|noodles?|spaghetti|macaroni|penne|angel hair|lasagna|linguine|"
+    r"fettuccine|rotini|fusilli|rigatoni|ziti|orzo|elbows?)\b[^,]*),\s*white\s*(?=,|$)"
+)
+_BASED = re.compile(r",\s*(?P<base>[a-z][a-z ]{2,30}?)\s+based\s*(?=,|$)")
+_SUBSTITUTE = re.compile(
+    r"^\s*(?:dairy[- ]free|non[- ]?dairy)\s+(?P<food>[a-z ]+?)\s+substitute\s*$"
+)
+_SALT_ADDED = re.compile(r",?\s+with (?:salt added|added salt)\b")
+_CANNED_WORDS = re.compile(r"\b(?:canned|packed|in (?:oil|water|brine|olive oil))\b")
+_ARILS = re.compile(r",\s*arils\b[^,]*")
+_COCONUT_WATER = re.compile(
+    r"^coconut,\s*(?:young(?:\s+or\s+immature)?,\s*)?(?:water|juice)(?:\s+or\s+(?:water|juice))?"
+    r"(?=\s*(?:,|$))"
+)
+# (not what a dish is prepared with, which USDA tells apart: "Oatmeal, Made
+# with Milk", "Pudding, ..., prepared with whole milk")
+_MADE_WITH = re.compile(
+    r",\s*made with\b(?![^,]*\b(?:milk|buttermilk|water|cream|butter|margarine|oil|lard|"
+    r"shortening|eggs?|broth|stock|juice|yogurt|sugar|honey)\b)[^,]*"
+)
+# (a snack's flavour: not KFC's "Original Recipe" chicken, USDA's 21434)
+_ORIGINAL_RECIPE = re.compile(r"(?<=,)\s*original recipe\s*/?\s*(?=[a-z])")
+_SNACK = re.compile(r"\b(?:chips|crisps|popcorn|pretzels|crackers)\b")
+_KETTLE_CHIPS = re.compile(
+    r"\bkettle[- ](?:cooked|cut|style)\s+(?=(?:potato\s+)?(?:chips|crisps)\b)"
+)
+_PLAIN_OR_SEASONED = re.compile(r"\bplain or seasoned\b")
+_HOME_OR_RESTAURANT = re.compile(r",\s*homemade or restaurant\s*(?=,|$)")
+_THICK_CRUST = re.compile(r"\bthick crust or deep dish\b")
+_ONE_TOPPING = re.compile(r"\bone meat topping\b")
+_PIMA = re.compile(r",\s*pima indian\s*(?=,|$)")
+_INSTANT_MIX = re.compile(r"\bprepared from dehydrated or instant mix\b")
+# (foods SR28 has "canned, drained solids": not lentils, which only FNDDS has
+# canned, "Lentils, from canned")
+_CANNED_DRAINED = re.compile(
+    r"\b(?P<food>chickpeas|garbanzos?|beans|corn|peas|carrots|beets|mushrooms|asparagus|"
+    r"potatoes|spinach|vegetables)\s*\(\s*canned\s*,\s*drained\s*\)"
+)
+_DOMESTIC_BIRD = re.compile(
+    r"^(?P<bird>duck|goose)\s+(?P<part>breast|leg|thigh|wing|drumstick)s?,\s*domestic\s*(?=,|$)"
+)
+_RUMP = re.compile(r"(?<=,)\s*rump\s*(?=,|$)")
+_CUBE_STEAK = re.compile(r"^beef steak,\s*(?:minute or cubed|cubed or minute)\s*(?=,|$)")
+# "Skin Eaten", "Skin Not Eaten": a bird as eaten, cooked where no state is said
+_SKIN_EATEN_STATE = re.compile(r"\bskin(?: not)? eaten\b")
+_ANY_STATE = re.compile(
+    r"\b(?:raw|cooked|boiled|baked|roasted|fried|pan-fried|grilled|steamed|broiled|stewed|"
+    r"braised|poached|sauteed|smoked|canned|cured|barbecued|rotisserie|dried|frozen)\b"
+)
 _EITHER_SALT = re.compile(r"\b(?:salted or unsalted|unsalted or salted)\b")
 _UNSALTED = re.compile(r"\b(?:unsalted|no salt added|salt free)\b")
 # label claims that may stand in a leading comma segment of their own
@@ -842,7 +895,7 @@ _PARTICIPLE_STEP = re.compile(
 _STEP_HOW = frozenset("until according over under at then in with on to into briefly for".split())
 # preparation words that are part of a food's name before the next word
 # ("shredded wheat" is a cereal, a pizza's "thin crust" no preparation)
-_NAMED_BEFORE = {"shredded": "wheat", "thin": "crust", "thick": "crust"}
+_NAMED_BEFORE = {"shredded": "wheat", "thin": "crust", "thick": "crust", "drained": "solids"}
 # a state and a step of one food ("toasted and ground cumin", "roasted and
 # chopped"): the state
 _STEP_PAIR = re.compile(
@@ -1471,6 +1524,67 @@ def leading_measure(text: str) -> tuple[float, str | None]:
 
 
 @functools.lru_cache(maxsize=200_000)
+def _nccdb_qualifiers(t: str) -> str:
+    """Cronometer's (NCCDB's) recurring qualifiers of a folded text, in USDA's words.
+
+    See the list in :func:`clean_query`; each rewrite runs only where its
+    words occur.
+    """
+    if "water" in t:
+        # "Cooked in Unsalted Water": USDA's "cooked, without salt"
+        # (in salted water, USDA's salted twin has the nutrients of the other:
+        # "cooked", as before; "salted" would draw "Spaghetti, spinach, cooked")
+        t = _IN_SALTED_WATER.sub(lambda m: "cooked, unsalted" if m[1] else "cooked", t)
+        # a young coconut's water: "Nuts, coconut water (liquid from coconuts)" 12119
+        t = _COCONUT_WATER.sub("coconut water, liquid from coconuts", t)
+    if "white" in t:  # "Angel Hair Pasta, White": USDA's (enriched) pasta
+        t = _WHITE_PASTA.sub(r"\g<food>", t)
+    if " based" in t:  # "Soba Noodles, Buckwheat Based": made of buckwheat
+        m = _BASED.search(t)
+        head = t.split(",", 1)[0]
+        sub = _SUBSTITUTE.match(head)
+        if m is not None and sub is not None:  # "coconut milk yogurt" (FNDDS 42401100)
+            t = f"{m['base']} {sub['food']}" + _BASED.sub("", t)[len(head) :]
+        elif m is not None and m["base"].strip() != "plant":  # ("Plant Based Protein")
+            t = _BASED.sub(r", \g<base>", t)
+    if "salt" in t:
+        # "with Salt Added": salted; a canned food is salted unless USDA says
+        # "no salt added" ("Sardines, Canned in Oil, with Salt Added": 15088)
+        t = _SALT_ADDED.sub("" if _CANNED_WORDS.search(t) else ", salted", t)
+    if "arils" in t:  # "Pomegranate, Fresh, Arils-Seed/Juice Sacs": the fruit
+        t = _ARILS.sub("", t)
+    if "made with" in t:  # "Falafel, Made with Garbanzo Beans": falafel
+        t = _MADE_WITH.sub("", t)
+    if "original recipe" in t and _SNACK.search(t):  # "..., Original Recipe Sea Salt"
+        t = _ORIGINAL_RECIPE.sub(" ", t)
+    if "kettle" in t:  # FNDDS 71200100 "Potato chips, plain": "regular or kettle cut"
+        t = _KETTLE_CHIPS.sub("", t)
+    if " or " in t:
+        t = _PLAIN_OR_SEASONED.sub("plain", t)
+        t = _HOME_OR_RESTAURANT.sub("", t)
+        t = _THICK_CRUST.sub("thick crust", t)
+        # "Beef Steak, Minute or Cubed": one steak, by two names
+        t = _CUBE_STEAK.sub("beef cube steak", t)
+    if "topping" in t:  # USDA's "Pizza, meat topping, thick crust" 22902
+        t = _ONE_TOPPING.sub("meat topping", t)
+    if "pima" in t:  # "Tripe Stew or Menudo, Pima Indian": menudo
+        t = _PIMA.sub("", t)
+    if " mix" in t:  # "Ramen Noodles, Prepared from Dehydrated or Instant Mix"
+        t = _INSTANT_MIX.sub("instant, prepared", t)
+    if "drained" in t:  # "Chickpeas / Garbanzo (Canned, Drained)": 16358
+        t = _CANNED_DRAINED.sub(r"\g<food>, canned drained solids", t)
+    if "domestic" in t:
+        # "Duck Breast, Domestic": USDA's "Duck, ..., domesticated, ..., breast"
+        # (not "Duck, Domestic, Raw", which USDA's liver would answer)
+        t = _DOMESTIC_BIRD.sub(r"\g<bird>, domesticated, \g<part>", t)
+    if "rump" in t and "beef" in t:  # a rump roast is USDA's bottom round
+        t = _RUMP.sub(" bottom round", t)
+    if "skin" in t and "eaten" in t and not _ANY_STATE.search(t):
+        # "Chicken Breast, Skin Eaten" is eaten cooked (not "..., raw")
+        t = _SKIN_EATEN_STATE.sub(lambda m: "cooked, " + m[0], t, count=1)
+    return t
+
+
 def clean_query(text: str) -> str:
     """Strip a diary or recipe text down to the food it names (text side only).
 
@@ -1528,6 +1642,40 @@ def clean_query(text: str) -> str:
     02042, not ``"Thyme, fresh"``); a ground chile and ``"ground red
     pepper"`` cayenne (``"Spices, pepper, red or cayenne"`` 02031; not ancho
     or pasilla, which SR28 has dried); ``"fresh ground"`` is freshly ground.
+
+    Cronometer's generic foods are named in NCCDB's wording, read as USDA's
+    (:func:`_nccdb_qualifiers`; "No Visible Fat Eaten" is "lean only", "Lean
+    and Fat Eaten" "lean and fat", "Green or Immature" is dropped):
+
+    - ``"Cooked in Unsalted Water"`` is ``"cooked, without salt"`` (in salted
+      water, ``"cooked"``); a pasta's ``"White"`` is USDA's (enriched) pasta
+      (``"Angel Hair Pasta, White, ..."``: 20121);
+    - ``"Skin Eaten"`` and ``"Skin Not Eaten"`` with no state said are cooked
+      (``"Chicken Breast, Skin Eaten"``: 05060, not the raw 05057); ``"Duck
+      Breast, Domestic"`` is USDA's ``"Duck, ..., domesticated, ...,
+      breast"`` (05315); a beef ``"Rump"`` is USDA's bottom round (23604);
+    - ``"with Salt Added"`` is ``"salted"``, and nothing on a canned or packed
+      food, which USDA sells salted (``"Sardines, Canned in Oil, with Salt
+      Added"``: ``"Sardines, canned in oil"``);
+    - ``"Arils-Seed/Juice Sacs"`` is the raw fruit's edible part (09286); a
+      young coconut's ``"Water or Juice"`` is coconut water (12119); ``"X
+      Based"`` names what the food is made of (``"Soba Noodles, Buckwheat
+      Based"``; ``"Dairy Free Yogurt Substitute, Coconut Milk Based"`` is
+      coconut milk yogurt, FNDDS 42401100); ``"Made with X"`` names a dish's
+      ingredient, no second food (``"Falafel, Made with Garbanzo Beans"``;
+      not milk, water, fats or eggs, which USDA tells apart);
+    - ``"Original Recipe"`` is no flavour, and kettle-cooked chips are potato
+      chips (FNDDS 71200100 "regular or kettle cut"); ``"Plain or
+      Seasoned"`` is plain;
+    - a list in a later segment qualifies one food: ``"Homemade or
+      Restaurant"`` says no source, ``"Thick Crust or Deep Dish"`` is thick
+      crust and ``"One Meat Topping"`` USDA's meat topping (22902);
+      ``"Beef Steak, Minute or Cubed"`` is beef cube steak; ``"Prepared from
+      Dehydrated or Instant Mix"`` is instant, prepared; ``"Pima Indian"``
+      names no USDA food (``"Tripe Stew or Menudo, Pima Indian"``: menudo);
+    - ``"(Canned, Drained)"`` is USDA's ``"canned, drained solids"`` where
+      SR28 has them (``"Chickpeas / Garbanzo (Canned, Drained)"``: 16358;
+      not lentils, canned only in FNDDS).
 
     Examples
     --------
@@ -1644,6 +1792,7 @@ def clean_query(text: str) -> str:
         # squeezed from the fruit: the raw juice
         part = juice["part"] if juice["part"] in ("zest", "peel") else "juice, raw"
         t = f"{juice['food']} {part}{t[juice.end() :]}"
+    t = _nccdb_qualifiers(t)
     # "cooked in unsalted water" is cooked; "unsalted" is USDA's "without salt"
     if "cooked " in t:
         t = _COOKED_IN_WATER.sub("cooked", t)

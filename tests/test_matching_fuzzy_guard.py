@@ -132,3 +132,19 @@ class TestKept:
         m = match_foods(_diary(["banana bread pudding"]), aliases={}, threshold=0)
         assert m["status"].iloc[0] == "matched"
         assert m["match_score"].iloc[0] < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("text", "food_id"),
+    [
+        ("duck, domesticated, raw", None),  # not the liver the fuzzy score prefers
+        ("Goose, Domestic, Raw", None),
+        ("1 whole duck", "05140"),  # the bird, not a duck egg
+        ("3 yolks", "01125"),  # an egg's part names the egg
+        ("½ c dried small red beans", "16032"),  # kidney beans are no kidney
+        ("duck egg", "01138"),
+    ],
+)
+def test_an_organ_or_an_egg_is_another_food(text, food_id):
+    got = _one(text)["food_id"]
+    assert pd.isna(got) if food_id is None else got == food_id

@@ -3515,6 +3515,16 @@ def _text_head(idx: FoodIndex, norm: NormText) -> tuple[str, list[str]] | None:
     return idx._correct(named[-1]) or named[-1], [idx._correct(t) or t for t in named[:-1]]
 
 
+#: Words naming an organ, an egg or a by-product of an animal: a fuzzy match
+#: naming one needs the text to name it too (:func:`_kind_doubt`).
+_OFFAL = frozenset(
+    "liver giblet gizzard heart kidney tongue tripe brain egg tallow lard chitterling".split()
+)
+#: SR28 food groups of meat, poultry and game (NDB numbers 05, 07, 10, 13, 17)
+#: and of the American Indian foods (35).
+_ANIMAL_GROUPS = ("05", "07", "10", "13", "17", "35")
+
+
 def _kind_doubt(
     idx: FoodIndex, best: Candidate, norm: NormText, said: frozenset[str] = frozenset()
 ) -> str | None:
@@ -3570,6 +3580,17 @@ def _kind_doubt(
         # by its other words)
         if head in idx.postings or not any(t in names for t in mods):
             return f"the text's head noun {head!r} is not in the food's names"
+    # an organ, an egg or the fat of an animal is another food than the animal
+    # ("duck, domesticated, raw" / "Duck, domesticated, liver, raw", 05143;
+    # "1 whole duck" / "Egg, duck, whole, fresh, raw", 01138)
+    other = _OFFAL & set(normalize_food_text(best.description).tokens) - set(norm.tokens) - said
+    if best.description.startswith("Egg"):
+        # (an egg's yolk or white is named by its own word: "3 yolks")
+        other = other - {"egg"} if {"yolk", "white"} & set(norm.tokens) else other
+    elif best.food_id[:2] not in _ANIMAL_GROUPS:
+        other = set()  # (kidney beans, beef tallow aside)
+    if other:
+        return f"the food is the {sorted(other)[0]} of what the text names"
     if (
         "leaf" in norm.tokens
         and "leaf" not in names

@@ -129,7 +129,7 @@ _DRY_GOOD_WORDS = (
 _DRY_GOODS = re.compile(
     r"\b(?:dried|dry)\b(?P<mid>(?:\s+[a-z-]+){0,3}?)\s+"
     + _DRY_GOOD_WORDS
-    + r"\b(?!\s*(?:flour|noodles?))"
+    + r"\b(?!\s*(?:flour|noodles?|paper|wrappers?|cakes?|crackers?|milk))"
 )
 _COOKING = re.compile(
     r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|stewed|simmered|braised|"
@@ -375,7 +375,7 @@ _COUNTED_WHOLE = re.compile(
     r"pints?|qts?|quarts?)\s+)?"
     # ("2 12-ounce whole trout", "3 lg whole beets")
     r"(?:\d[\d/.\s]*-?\s*(?:ounces?|oz|pounds?|lbs?)\s+)?(?:(?:lg|large|sm|small|md|medium|med)\s+)?"
-    r"|canned\s+)whole\s+"
+    r"(?:canned\s+)?|canned\s+)whole\s+"
     r"(?!(?:wheat|grain|milk|buttermilk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
     r"turkey|duck|fish|pepper|bean|clove|allspice|nutmeg|spice))"
 )
@@ -631,7 +631,7 @@ _SICHUAN_PEPPER = re.compile(
 _WITH_PARTS = re.compile(
     r"\b(?P<food>beets?|turnips?|radish(?:es)?|carrots?|celery|fennel|leeks?|scallions|onions|"
     r"strawberries|stalks|bulbs?|kohlrabi)"
-    r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|fronds|leafy\s+tops)"
+    r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|stalks|fronds|leafy\s+tops)"
     r"(?:\s+(?:attached|on|intact))?\b"
 )
 # how the animal was raised: "free range eggs" (not "grass-fed beef" nor
@@ -1658,6 +1658,62 @@ _MEATLESS_CLAIM = re.compile(
 )
 #: "caramel ice-cream topping": USDA's "Toppings, caramel"
 _ICE_CREAM_TOPPING = re.compile(r"\s+ice[\s-]+cream\s+(?=toppings?\b)")
+#: a recipe line's later step of either of two ways ("4 c button mushrooms,
+#: ground or pulsed in a food processor"; not a state: "Cod, Baked or Broiled")
+_EITHER_STEP = re.compile(
+    r"(?<=\S),\s*(?P<a>ground|[a-z]+ed)\s+or\s+(?:[a-z]+ly\s+)?(?P<b>[a-z]+ed)\b[^,;(]*"
+)
+
+
+def _either_step(m: re.Match) -> str:
+    """Drop a step of either of two ways (:data:`_EITHER_STEP`), never a state."""
+    cooked = _STATE_FORM_WORDS | _IDENTITY_PARTICIPLES - {"ground", "chopped", "minced", "sliced"}
+    return m[0] if m["a"] in cooked or m["b"] in cooked else ""
+
+
+#: a log of polenta or goat cheese, counted ("1 log precooked polenta")
+_COUNTED_LOG = re.compile(r"^(\s*\d[\d/.\s]*)\s*logs?\s+(?!of\b)")
+#: "chopped fresh cilantro, leafy tops only": the herb
+_LEAFY_TOPS = re.compile(r",\s*(?:the\s+)?leafy\s+(?:tops|leaves|parts)(?:\s+only)?\b")
+#: "1 lb boiled shrimp, 4 cups of cooking water reserved": a step
+_WATER_RESERVED = re.compile(
+    r",\s*[^,;(]*?\b(?:pasta|cooking|boiling)\s+(?:water|liquid)\s+reserved\b[^,;(]*"
+)
+#: "8 oz somyeon, cooked according to package instructions", "1/2 lb short
+#: pasta cooked to very al dente": how to cook what is bought dry
+_COOKED_AS_TOLD = re.compile(
+    r",?\s*\bcooked\s+(?:according\s+to\s+(?:the\s+)?(?:package|packet)\s+"
+    r"(?:directions|instructions)|(?:to|until)\s+(?:very\s+|just\s+)?al\s+dente)\b[^,;(]*"
+)
+#: "1 pickled jalapeño from a jar": where it was bought
+_FROM_A_JAR = re.compile(r"\s+from\s+an?\s+(?:jar|can|tin|bottle|tube|package)\b")
+#: a noodle's width ("dried narrow flat rice noodles", "wide rice noodles")
+_NOODLE_WIDTH = re.compile(r"\b(?:narrow|wide|extra[\s-]wide)\s+(?=(?:[a-z-]+\s+){0,2}noodles\b)")
+#: "unseasoned kimbap gim", "unseasoned rice vinegar": the plain food
+_UNSEASONED = re.compile(r"\bunseasoned\s+")
+#: "1 c grated, not shredded, parmesan cheese": what it is not
+_NOT_THIS = re.compile(r",\s*not\s+[a-z-]+\s*,\s*")
+#: "10 oz sirloin trimmed of fat and tendons": a step
+_TRIMMED_OF = re.compile(r"\s+(?:trimmed|cleaned|stripped)\s+of\b[^,;(]*")
+#: citrus zest "plus juice of 1 orange": the zest the line weighs
+_ZEST_PLUS_JUICE = re.compile(r"(\bzest)\s+(?:plus|\+)\s+(?:the\s+)?juice\s+(?:of|from)\b[^,;(]*")
+#: "dried shiitake mushroom caps": the mushrooms
+_MUSHROOM_CAPS = re.compile(r"\b(mushrooms?)\s+caps\b")
+#: "1 10-lb bucket pig intestines", "2 full racks baby back ribs"
+_BUCKET = re.compile(r"\bbuckets?\s+(?:of\s+)?|\bfull\s+(?=racks?\b)")
+#: "mixed black and white sesame seeds", "green and yellow bell peppers":
+#: sesame seeds, the first colour's peppers
+_SESAME_COLOURS = re.compile(
+    r"\b(?:mixed\s+)?(?:black|white)\s+(?:and|or|&)\s+(?:black|white)\s+(?=sesame\b)"
+)
+_PEPPER_COLOURS = re.compile(
+    r"\b(red|green|yellow|orange)\s+(?:and|&)\s+(?:red|green|yellow|orange)\s+"
+    r"(?=(?:bell\s+)?peppers?\b)"
+)
+#: "chives and chive blossoms": the chives
+_AND_ITS_BLOSSOMS = re.compile(r"\b([a-z]+?)s?\s+and\s+\1\s+(?:blossoms|flowers)\b")
+#: "habanero or Scotch bonnet chili": one name of one chile
+_SCOTCH_BONNET = re.compile(r"\bscotch\s+bonnet")
 #: a serial list of one product's kinds without the last comma: "3 oz milk,
 #: semisweet or bittersweet chocolate" is milk chocolate
 _KINDS_LIST = re.compile(
@@ -1764,6 +1820,40 @@ def _recipe_phrases(t: str) -> str:
         t = _MEATLESS_CLAIM.sub("", t)
     if "topping" in t:
         t = _ICE_CREAM_TOPPING.sub(" ", t)
+    if " or " in t and "," in t and t[:1].isdigit():
+        t = _EITHER_STEP.sub(_either_step, t)
+    if "log" in t:
+        t = _COUNTED_LOG.sub(r"\1 ", t)
+    if "leafy" in t:
+        t = _LEAFY_TOPS.sub("", t)
+    if "reserved" in t:
+        t = _WATER_RESERVED.sub("", t)
+    if "cooked" in t:
+        t = _COOKED_AS_TOLD.sub("", t)
+    if " from a" in t:
+        t = _FROM_A_JAR.sub("", t)
+    if "noodles" in t:
+        t = _NOODLE_WIDTH.sub("", t)
+    if "unseasoned" in t:
+        t = _UNSEASONED.sub("", t)
+    if "not " in t:
+        t = _NOT_THIS.sub(" ", t)
+    if " of " in t:
+        t = _TRIMMED_OF.sub("", t)
+    if "zest" in t and "juice" in t:
+        t = _ZEST_PLUS_JUICE.sub(r"\1", t)
+    if "caps" in t:
+        t = _MUSHROOM_CAPS.sub(r"\1", t)
+    if "bucket" in t or "full" in t:
+        t = _BUCKET.sub("", t)
+    if "sesame" in t:
+        t = _SESAME_COLOURS.sub("", t)
+    if "pepper" in t:
+        t = _PEPPER_COLOURS.sub(r"\1 ", t)
+    if "blossoms" in t or "flowers" in t:
+        t = _AND_ITS_BLOSSOMS.sub(r"\1s", t)
+    if "bonnet" in t:
+        t = _SCOTCH_BONNET.sub("scotch-bonnet", t)
     return t
 
 
@@ -1853,7 +1943,18 @@ def clean_query(text: str) -> str:
       ``"packed in brine"``, canned tomatoes ``"in tomato juice"``, a
       meatless claim on sugar, Worcestershire sauce or chocolate chips
       (``"vegan sugar"``), ``"deli-sliced"``, ``"ice-cream"`` before a
-      topping;
+      topping, a later step of either of two ways (``"ground or pulsed in a
+      food processor"``; not two states, ``"Baked or Broiled"``), ``"leafy
+      tops only"``, ``"cooking water reserved"``, ``"cooked according to
+      package instructions"`` or ``"to al dente"`` (what is bought dry),
+      ``"from a jar"``, a noodle's width (``"narrow"``), ``"unseasoned"``,
+      ``", not shredded,"``, ``"trimmed of fat"``, citrus ``"zest plus juice
+      of 1 orange"`` (the zest), mushroom ``"caps"``, a ``"bucket"``,
+      ``"full"`` racks, colours of sesame seeds and the second colour of
+      bell peppers (``"green and yellow bell peppers"``), ``"chives and
+      chive blossoms"`` (the chives), and a further ``"or ..."`` segment
+      after a list (``"strawberry, plum, or blackberry preserves, or grape
+      jelly"``);
     - and rewrites: ``"no-boil"`` lasagna is ``"oven-ready"`` (the dry pasta),
       ``"tapioca flour/starch"`` one product, a ``"section"`` of ginger a
       piece, ``"1 squeeze lemon juice"`` the juice, ``"4 oz round of goat
@@ -1861,9 +1962,10 @@ def clean_query(text: str) -> str:
       amount, ``"seeds from 5 cardamom pods"`` cardamom seeds, ``"quick
       1-minute oats"`` quick oats, pineapple rings or tidbits its chunks,
       ``"3 oz milk, semisweet or bittersweet chocolate"`` milk chocolate
-      and ``"chocolate chips or chunks"`` the chips, and a chicken by its
-      weight alone (``"4-lb chicken"``, ``"5 lb chicken"``; 3 lb or more)
-      the whole bird.
+      and ``"chocolate chips or chunks"`` the chips, a counted ``"log"`` of
+      polenta the food, ``"Scotch bonnet"`` one word (``"habanero or Scotch
+      bonnet chili"``), and a chicken by its weight alone (``"4-lb
+      chicken"``, ``"5 lb chicken"``; 3 lb or more) the whole bird.
 
     Of a list of alternatives, a first that is a whole food is kept alone
     (``"heavy cream or coconut milk"``, ``"marsala wine or apple juice"``,
@@ -2144,7 +2246,12 @@ def clean_query(text: str) -> str:
     or_at = next((i for i, sg in enumerate(kept) if i > 0 and re.match(r"\s*or\s", sg)), None)
     if or_at is not None:
         last = re.sub(r"^\s*or\s+", "", kept[or_at])
-        kept = [kept[0] + " or " + last, *kept[or_at + 1 :]]
+        # (a further alternative is no qualifier: "strawberry, plum, or
+        # blackberry preserves, or grape jelly")
+        kept = [
+            kept[0] + " or " + last,
+            *(sg for sg in kept[or_at + 1 :] if not re.match(r"\s*or\s", sg)),
+        ]
     t = ",".join(kept)
     # alternatives: "greek yogurt or sour cream" -> "greek yogurt"
     m = re.search(r"\s+or\s+(?:other\s+|any\s+other\s+)?", kept[0])

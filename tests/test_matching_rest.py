@@ -88,6 +88,27 @@ class TestRecipePhrases:
             ("5 lb chicken", "05006"),
             # "1 tbsp plus 1/2 teaspoon" is one amount: ground coriander is the seed
             ("1 tbsp plus ½ teaspoon ground coriander", "02013"),
+            # steps, shapes and containers that name no other food
+            ("4 c whole button mushrooms, ground or pulsed in a food processor", "11260"),
+            ("¼ c chopped fresh cilantro, leafy tops only", "11165"),
+            ("1 lb large boiled shrimp, 4 cups of cooking water reserved", "15151"),
+            (
+                "8 oz somyeon (thin wheat noodles), cooked according to package instructions",
+                "20116",
+            ),
+            ("½ lb short pasta (rigatoni, shells, etc.) cooked to very al dente", "20120"),
+            ("5 oz dried narrow flat rice noodles", "20133"),  # Rice noodles, dry
+            ("2 (7½ × 8-inch) sheets unseasoned kimbap gim", "fndds:75232000"),
+            ("1 c grated, not shredded, parmesan cheese", "01032"),  # parmesan, grated
+            ("1 tsp finely grated orange zest plus juice of 1 orange", "09216"),  # Orange peel
+            ("1 c dried shiitake mushroom caps, soaked overnight", "11268"),
+            ("2 full racks baby back pork ribs", "10192"),  # Pork, backribs, raw
+            ("1 bulb fennel with stalks, halved", "11957"),  # Fennel, bulb, raw
+            ("¼ c mixed black and white sesame seeds", "12023"),  # sesame seeds, whole
+            ("½ c sliced green and yellow bell peppers", "11333"),  # Peppers, sweet, green
+            ("chives and chive blossoms", "11156"),  # Chives, raw
+            ("½ c strawberry, plum, or blackberry preserves, or grape jelly", "19297"),
+            ("1 habanero or Scotch bonnet chili", "11819"),  # Peppers, hot chili, red
         ],
     )
     def test_food(self, text, food_id):
@@ -147,6 +168,12 @@ class TestAliases:
             ("2 chorizo sausage links, cut into bite-size pieces", "07019"),
             ("⅓ c crushed Fried Peanuts", "16389"),  # Peanuts, oil-roasted
             ("3 tbsp silver rum or water", "14050"),  # rum, 80 proof
+            ("1 c unsweetened grated coconut", "12108"),  # coconut, dried, not sweetened
+            ("2 c short-grain glutinous rice", "20054"),  # Rice, white, glutinous, uncooked
+            ("1 lb frozen crinkle cut fries", "11402"),  # french fried, frozen, unprepared
+            ("1 c vermicelli bean thread, soaked in hot water", "16082"),  # cellophane
+            ("1 tsp scotch bonnet or habanero sauce", "06168"),  # Sauce, pepper or hot
+            ("1 Martin’s potato sandwich roll", "18971"),  # Bread, potato
         ],
     )
     def test_alias(self, text, food_id):
@@ -166,6 +193,8 @@ class TestLeftAlone:
             ("1 c dried breadcrumbs or Japanese panko", "18079"),
             ("1 tbsp cold-pressed flaxseed oil", "42231"),  # USDA's cold pressed oil
             ("1 c split peas", "16085"),  # Peas, green, split, raw
+            ("Cod, Atlantic, Baked or Broiled", "15016"),  # two states: cooked
+            ("zest and juice of one lemon", "09152"),  # Lemon juice, raw
         ],
     )
     def test_kept(self, text, food_id):

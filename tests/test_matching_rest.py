@@ -109,6 +109,15 @@ class TestRecipePhrases:
             ("chives and chive blossoms", "11156"),  # Chives, raw
             ("½ c strawberry, plum, or blackberry preserves, or grape jelly", "19297"),
             ("1 habanero or Scotch bonnet chili", "11819"),  # Peppers, hot chili, red
+            ("Kale Pesto (recipe follows) or your favorite store-bought pesto", "06626"),
+            ("4 pieces Saj Bread or your favorite brand of 12-inch flour tortillas", "18364"),
+            # a lean share in parentheses, a lemon's flesh discarded
+            (
+                "1 lb ground beef (an equal-parts blend of prime, dry-aged New York strip and "
+                "chuck with a 75/25 lean-to-fat ratio), formed into loose 8-ounce patties",
+                "23577",  # Beef, ground, 75% lean meat / 25% fat, raw
+            ),
+            ("½ lg preserved lemon, flesh discarded and rind finely chopped", "09156"),
         ],
     )
     def test_food(self, text, food_id):

@@ -1712,6 +1712,17 @@ _PEPPER_COLOURS = re.compile(
 )
 #: "chives and chive blossoms": the chives
 _AND_ITS_BLOSSOMS = re.compile(r"\b([a-z]+?)s?\s+and\s+\1\s+(?:blossoms|flowers)\b")
+#: "or your favorite brand of flour tortillas", "your favorite store-bought
+#: pesto": the food
+_YOUR_FAVOURITE = re.compile(r"\byour\s+(?:favou?rite\s+)?(?:(?:brand|kind|type)\s+of\s+)?")
+#: a lean share read in parentheses ("ground beef (... a 75/25 lean-to-fat
+#: ratio)"): USDA's share, out of them
+_LEAN_IN_PARENS = re.compile(r"\s*\([^()]*?\b(\d{2})% lean\b[^()]*\)?")
+#: "1/2 preserved lemon, flesh discarded": its peel (09156, "Lemon peel, raw")
+_FLESH_DISCARDED = re.compile(
+    r"\b((?:preserved\s+)?(?:lemons?|limes?))\s*,\s*(?:the\s+)?(?:flesh|pulp|insides?)\s+"
+    r"(?:discarded|removed|scooped\s+out)\b[^,;(]*"
+)
 #: "habanero or Scotch bonnet chili": one name of one chile
 _SCOTCH_BONNET = re.compile(r"\bscotch\s+bonnet")
 #: a serial list of one product's kinds without the last comma: "3 oz milk,
@@ -1854,6 +1865,12 @@ def _recipe_phrases(t: str) -> str:
         t = _AND_ITS_BLOSSOMS.sub(r"\1s", t)
     if "bonnet" in t:
         t = _SCOTCH_BONNET.sub("scotch-bonnet", t)
+    if "your " in t:
+        t = _YOUR_FAVOURITE.sub("", t)
+    if "% lean" in t and "(" in t:
+        t = _LEAN_IN_PARENS.sub(r", \1% lean", t, count=1)
+    if "discarded" in t or "removed" in t or "scooped" in t:
+        t = _FLESH_DISCARDED.sub(r"\1 peel", t)
     return t
 
 
@@ -1950,7 +1967,7 @@ def clean_query(text: str) -> str:
       ``"from a jar"``, a noodle's width (``"narrow"``), ``"unseasoned"``,
       ``", not shredded,"``, ``"trimmed of fat"``, citrus ``"zest plus juice
       of 1 orange"`` (the zest), mushroom ``"caps"``, a ``"bucket"``,
-      ``"full"`` racks, colours of sesame seeds and the second colour of
+      ``"full"`` racks, ``"your favorite (brand of)"``, colours of sesame seeds and the second colour of
       bell peppers (``"green and yellow bell peppers"``), ``"chives and
       chive blossoms"`` (the chives), and a further ``"or ..."`` segment
       after a list (``"strawberry, plum, or blackberry preserves, or grape
@@ -1963,7 +1980,9 @@ def clean_query(text: str) -> str:
       1-minute oats"`` quick oats, pineapple rings or tidbits its chunks,
       ``"3 oz milk, semisweet or bittersweet chocolate"`` milk chocolate
       and ``"chocolate chips or chunks"`` the chips, a counted ``"log"`` of
-      polenta the food, ``"Scotch bonnet"`` one word (``"habanero or Scotch
+      polenta the food, a lean share said in parentheses (``"ground beef (a
+      75/25 lean-to-fat ratio)"``) the share, a lemon ``"flesh discarded"``
+      its peel, ``"Scotch bonnet"`` one word (``"habanero or Scotch
       bonnet chili"``), and a chicken by its weight alone (``"4-lb
       chicken"``, ``"5 lb chicken"``; 3 lb or more) the whole bird.
 

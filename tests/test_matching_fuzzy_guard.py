@@ -35,10 +35,9 @@ class TestHeldBack:
             ("1 tbsp furikake seasoning, to garnish", "02034"),
             # (a list an added segment starts goes on: "made with ..., and potato starch")
             ("Sandwich-size potato rolls, lightly toasted", "28340"),
-            ("½ lb Comté PDO cheese (shredded)", "01146"),  # Cheese, parmesan, shredded
-            ("½ lb Beaufort PDO cheese (shredded)", "01146"),
+            ("½ lb Abondance cheese (shredded)", "01146"),  # Cheese, parmesan, shredded
+            ("½ lb Appenzeller cheese (shredded)", "01146"),
             ("2 oz dried porcini mushrooms", "11268"),  # Mushrooms, shiitake, dried
-            ("1½ lb khanom jiin noodles", "20113"),  # Noodles, chinese, chow mein
             # no kind in the text, one in the food's head phrase
             ("32 oz dough", "18338"),  # Phyllo dough
             # USDA's inverted name read the other way round
@@ -66,8 +65,7 @@ class TestHeldBack:
             "½ c additional fillings, such as cooked, crumbled Italian sausage (optional)",
             "1 8- or 9-ounce ball of pizza dough",  # not Melon balls
             "9-inch metal, glass, or ceramic pie dish",  # not Cracker meal
-            "½ c strawberry, plum, or blackberry preserves, or grape jelly",  # not strawberries
-            "2 c heavy cream or canned unsweetened coconut milk (shake cans before opening)",
+            "2 c canned unsweetened coconut milk (shake cans before opening)",  # no evaporated milk
         ],
     )
     def test_unmatched(self, text):
@@ -119,6 +117,11 @@ class TestKept:
             ("2 tsp neutral oil, like canola, divided", {"04044", "04582"}),
             ("¼ c grana cheese, grated", {"01033", "01032"}),  # an alias: parmesan
             ("2 tbsp Texas Pete hot sauce", {"06168"}),  # the hot sauce, not its sriracha
+            ("½ lb Comté PDO cheese (shredded)", {"01023"}),  # aliases: gruyere
+            ("½ lb Beaufort PDO cheese (shredded)", {"01023"}),
+            ("1½ lb khanom jiin noodles", {"20133", "20134"}),  # rice noodles
+            ("½ c strawberry, plum, or blackberry preserves, or grape jelly", {"19297"}),
+            ("2 c heavy cream or canned unsweetened coconut milk (shake cans)", {"01053"}),
         ],
     )
     def test_answered_otherwise(self, text, food_ids):

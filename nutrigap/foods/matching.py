@@ -827,7 +827,8 @@ _SOLD_COOKED = re.compile(
 #: "crumbled bacon".
 _SERVED_COOKED = re.compile(
     r"\b(?:for serving|to serve|leftovers?|shredded|crumbled|pulled|carved|flaked|"
-    r"sliced|slices?|mashed|pureed?|pur[eé]e|precooked|pre-cooked|pouch|ready-to-eat|"
+    # (sliced meat is bought cooked, but bacon raw: "4 slices thick bacon")
+    r"(?:sliced|slices?)(?!.*\bbacon\b)|mashed|pureed?|pur[eé]e|precooked|pre-cooked|pouch|ready-to-eat|"
     r"microwavable|day[- ]old|cold|chilled|overnight)\b"
     r"|\broast(?:ed)?\s+(?:chicken|turkey|duck|goose)\b"
     # bought in a can or jar, marinated or pickled: the product ("1 jar marinated

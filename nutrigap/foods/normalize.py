@@ -122,14 +122,14 @@ _AFTER_COMMA_PREP = re.compile(
 )
 # legumes, grains and pasta bought dried: "dried" means uncooked (USDA "raw")
 _DRY_GOOD_WORDS = (
-    r"(?:beans?|lentils?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
+    r"(?:beans?|lentils?|dals?|dhals?|chickpeas?|peas|split peas|rice|quinoa|barley|millet|farro|"
     r"buckwheat|teff|bulgur|freekeh|sorghum|amaranth|oats|oatmeal|pasta|spaghetti|macaroni|"
     r"noodles|couscous|orzo|penne|fusilli|rigatoni|linguine|fettuccine)"
 )
 _DRY_GOODS = re.compile(
     r"\b(?:dried|dry)\b(?P<mid>(?:\s+[a-z-]+){0,3}?)\s+"
     + _DRY_GOOD_WORDS
-    + r"\b(?!\s*(?:flour|noodles?))"
+    + r"\b(?!\s*(?:flour|noodles?|paper|wrappers?|cakes?|crackers?|milk))"
 )
 _COOKING = re.compile(
     r"\b(?:cooked|boiled|baked|roasted|fried|grilled|steamed|stewed|simmered|braised|"
@@ -424,8 +424,11 @@ _CANS = re.compile(
 # "1 whole onion", "2 whole lemons": a count of whole items, not USDA's
 # "whole" of "Onions, frozen, whole" (but "2 whole wheat tortillas")
 _COUNTED_WHOLE = re.compile(
-    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?|(?:cups?|c|lbs?|pounds?|oz|ounces?|g)\s+)?"
-    r"|canned\s+)whole\s+"
+    r"^(\W*\d[\d/.\s]*(?:(?:cans?|tins?)\s+(?:canned\s+)?|(?:cups?|c|lbs?|pounds?|oz|ounces?|g|pt|"
+    r"pints?|qts?|quarts?)\s+)?"
+    # ("2 12-ounce whole trout", "3 lg whole beets")
+    r"(?:\d[\d/.\s]*-?\s*(?:ounces?|oz|pounds?|lbs?)\s+)?(?:(?:lg|large|sm|small|md|medium|med)\s+)?"
+    r"(?:canned\s+)?|canned\s+)whole\s+"
     r"(?!(?:wheat|grain|milk|buttermilk|meal|-|roast|rotisserie|cooked|baked|fried|grilled|smoked|chicken|"
     r"turkey|duck|fish|pepper|bean|clove|allspice|nutmeg|spice))"
 )
@@ -493,7 +496,7 @@ _FRESH_SQUEEZED = re.compile(
     r"\b(?:freshly|fresh)[\s-]+squeezed\b(?=[a-z\s-]*\bjuices?\b(?!\s+(?:of|from)\b))"
 )
 # a measure noun after the food: "10 thyme sprigs" (not "broccoli stalks", USDA's)
-_TRAILING_MEASURE = re.compile(r"(?<=[a-z])\s+sprigs?\b(?=\s*(?:,|$))")
+_TRAILING_MEASURE = re.compile(r"(?<=[a-z)])\s+sprigs?\b(?=\s*(?:,|$))")
 _UNKNOWN_KIND = re.compile(
     r",?\s*\b(?:(?:unknown|unspecified|not\s+specified|any)\s+(?:type|kind|variety)s?|"
     r"(?:type|kind|variety)\s+(?:unknown|unspecified|not\s+specified))\b"
@@ -529,7 +532,9 @@ def _plus_more(t: str) -> str:
         _NUM_TOKEN.match(w) or w in UNIT_WORDS or w in _SIZE_WORDS or w in _AMOUNT_WORDS
         for w in head
     ):
-        return t
+        # (the second amount goes, as in cleaning: "1 tbsp plus 1/2 teaspoon
+        # ground coriander" as written is ground coriander, the seed spice)
+        return _SECOND_AMOUNT.sub(r"\1 ", t, count=1)
     # what follows must be more of the food or a part of it ("1 lg egg plus 1
     # yolk", "zest plus 1 tbsp juice", "flour plus more"), never another food:
     # "oatmeal + 1 tbsp peanut butter" is two foods, not oatmeal
@@ -679,7 +684,7 @@ _SICHUAN_PEPPER = re.compile(
 _WITH_PARTS = re.compile(
     r"\b(?P<food>beets?|turnips?|radish(?:es)?|carrots?|celery|fennel|leeks?|scallions|onions|"
     r"strawberries|stalks|bulbs?|kohlrabi)"
-    r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|fronds|leafy\s+tops)"
+    r"\s+with\s+(?:(?:its|their|the|some)\s+)?(?:leaves|tops|greens|stems|stalks|fronds|leafy\s+tops)"
     r"(?:\s+(?:attached|on|intact))?\b"
 )
 # how the animal was raised: "free range eggs" (not "grass-fed beef" nor
@@ -915,13 +920,27 @@ _WASHED_DRIED = re.compile(
     r"\b(?:rinsed|washed|cleaned|patted|spun|scrubbed|trimmed)\b[^()]*?\bdried\b"
 )
 
+#: Drinks and liquids whose names end a food of their own: "heavy cream or
+#: coconut milk" is no "heavy cream milk", "dry white wine or chicken stock"
+#: no "wine stock" (but "white wine or cider vinegar" is wine vinegar).
+_LIQUID_HEADS = frozenset(
+    "cream wine beer water juice milk stock broth sake vermouth sherry".split()
+)
+#: Colours that tell kinds of one food apart ("white or black sesame seeds").
+_COLOURS = frozenset("white black red green yellow brown golden orange purple pink".split())
+#: An amount range: "2-3 tbsp".
+_NUM_RANGE = re.compile(r"^\d+(?:[./]\d+)?-\d+(?:[./]\d+)?$")
+
 #: Product nouns that alternatives share ("potato or white bread").
 _SHARED_HEADS = frozenset(
     """
     broth stock oil bread flour vinegar sauce milk cheese bean rice pasta sugar juice
-    preserve jam
+    preserve jam ink bouillon
     """.split()
 )
+#: Product nouns after a list that make its first word no food alone ("vegetable
+#: or chicken bouillon paste" is no raw vegetable), for :func:`alternatives`.
+_ONE_PRODUCT_HEADS = _SHARED_HEADS | {"paste"}
 
 #: Words that describe a food without naming one (see ``_clean``).
 _DESCRIBING_WORDS = frozenset(
@@ -1523,6 +1542,392 @@ def leading_measure(text: str) -> tuple[float, str | None]:
     return qty, unit
 
 
+# Recipe phrases that hide a plain food (the error hunt's remaining recipe
+# lines; :func:`_recipe_phrases`). Each is a narrow rewrite of words that name
+# no other food.
+#: salt and pepper to taste is the salt, the first food named (pepper by the
+#: pinch adds nothing): "kosher salt and freshly ground black pepper",
+#: "Kosher salt, freshly ground pepper"; not "salt and pepper chips"
+_SALT_AND_PEPPER = re.compile(
+    r"\bsalt\s*(?:,|\band\b|&|\+)\s*(?:(?:freshly|fresh|coarsely|finely)\s+)?"
+    r"(?:(?:ground|cracked|crushed)\s+)?(?:(?:black|white)\s+)?pepper(?:corns)?\b"
+    r"(?=\s*(?:$|[,(;]|to\b|for\b|as\b))"
+)
+#: two foods for serving, garnish or the pan: the first ("paprika and snipped
+#: chives, for garnish", "cooking spray and flour, for the pan", "Lemon wedges
+#: and pickled peppers to serve")
+_SERVING_PAIR = re.compile(
+    r"^(?P<first>[^,;()]*?[a-z])\s+(?:and|&)\s+[^,;()]*?(?=\s*,?\s*(?:for\s+(?:serving|"
+    r"garnish(?:ing)?|the\s+pans?|dusting|topping|drizzling|sprinkling|finishing)|"
+    r"to\s+(?:serve|taste|season|garnish|finish))\b)"
+)
+#: dishes and products named by two foods ("half and half", "sweet and sour")
+_FOOD_PAIRS = re.compile(
+    r"\b(?:half and half|sweet and sour|hot and sour|salt and vinegar|mac(?:aroni)? and cheese|"
+    r"bread and butter|cookies and cream|peanut butter and jelly|pork and beans|franks and beans|"
+    r"black and white|surf and turf|fish and chips|rice and beans|beans and rice|"
+    r"chips and salsa|cheese and crackers|sour cream and onion)\b"
+)
+#: "no-boil lasagna noodles" are USDA's dry pasta, sold as "oven-ready" (the
+#: "no" would read as an absent word)
+_NO_BOIL = re.compile(r"\bno[\s-]+boil\b")
+#: a protected designation of origin names no other food ("Comté PDO cheese")
+_ORIGIN_LABEL = re.compile(r"\s*\b(?:pdo|dop|aop|igp|pgi)\b")
+#: "live-culture plain yogurt", "yogurt with live and active cultures": yogurt
+_LIVE_CULTURES = re.compile(
+    r"\blive[\s-]+(?:and\s+active\s+)?cultures?\s+(?=[a-z])|"
+    r"\s+with\s+(?:live\s+)?(?:and\s+)?(?:active\s+)?(?:live\s+)?cultures\b"
+)
+#: "cilantro leaves and tender stems", "tender sprigs dill": the herb
+_TENDER_STEMS = re.compile(
+    r"\s+(?:and|with|plus)\s+(?:their\s+|the\s+)?(?:tender|thin|soft)\s+(?:stems?|sprigs?)\b|"
+    r"\btender\s+(?=(?:sprigs?|stems?)\b)"
+)
+#: "cool water", "lukewarm water": water
+_WATER_TEMPERATURE = re.compile(r"\b(?:cool|tepid|lukewarm)\s+(?=water\b)")
+#: "kimchi with juice": the food; canned fruit "with juice" is USDA's juice
+#: pack ("1 can pineapple chunks with juice": "Pineapple, canned, juice pack")
+#: (with "their juice" the food alone, :data:`_THEIR_JUICES`)
+_WITH_JUICE = re.compile(r"\s+with\s+juices?\b(?=\s*(?:$|[,(;]))")
+_CANNED_WORD = re.compile(r"\b(?:cans?|canned|tins?|tinned)\b")
+#: pineapple "rings", "slices", "tidbits" are its chunks (the can's shape)
+_PINEAPPLE_SHAPE = re.compile(r"\bpineapple\s+(?:rings|slices|tidbits|spears)\b")
+#: split or whole lentils and mung beans are USDA's lentils and mung beans
+#: ("1 1/2 c split red lentils" is "Lentils, pink or red, raw" 16144)
+_SPLIT_PULSE = re.compile(
+    r"\b(?:split|whole)\s+(?=(?:(?:red|yellow|black|green|brown|orange|pink)\s+)?"
+    r"(?:lentils?|masoor|mung|moong|urad)\b)"
+)
+#: a powder is dry: "dried chile powder" is chili powder (02009)
+_DRIED_POWDER = re.compile(r"\bdried\s+(?=(?:[a-z-]+\s+){0,2}powder\b)")
+#: sausage sold without casing ("bulk Italian sausage")
+_BULK_SAUSAGE = re.compile(r"\bbulk\s+(?=(?:[a-z-]+\s+){0,2}sausages?\b)")
+#: shrimp and fish bought whole: "head-on and shell-on", "with heads on"
+_HEADS_ON = re.compile(
+    r",?\s*\bwith\s+(?:the\s+|their\s+)?(?:heads?|shells?|tails?)(?:\s+and\s+(?:heads?|"
+    r"shells?|tails?))?\s+(?:left\s+)?(?:on|intact|attached)\b|"
+    r"\b(?:heads?|shells?|tails?)[\s-]on(?:\s*(?:,|and)\s*(?:heads?|shells?|tails?)[\s-]on)*\b"
+)
+#: "thawed if frozen" names no frozen food
+_THAWED_IF_FROZEN = re.compile(r",?\s*\b(?:thawed|defrosted)\s+if\s+(?:using\s+)?frozen\b")
+#: "tapioca flour/starch": one product named twice
+_FLOUR_STARCH = re.compile(r"\b(flour|starch)\s*/\s*(?:flour|starch)\b")
+#: "3/4 inch section ginger": a piece
+_SECTION = re.compile(r"\b(inch(?:es)?|cm)\s+sections?\s+(?:of\s+)?")
+#: "1 squeeze lemon juice": the juice
+_COUNTED_SQUEEZE = re.compile(r"^\s*\d+\s+squeezes?\s+(?:of\s+)?(?=[a-z]+\s+juice\b)")
+#: a flour's milling ("freshly milled stone ground all-purpose flour")
+_MILLING = re.compile(
+    r"\b(?:freshly\s+)?(?:milled\s+|stone[\s-]*(?:ground|milled)\s+)+"
+    r"(?=(?:[a-z-]+\s+){0,3}(?:flour|cornmeal|meal|grits|polenta)\b)"
+)
+#: ripeness of a fruit bought to eat: "firm but ripe plums", "3 firm, unripe
+#: yellow nectarines" (not a plantain's or a mango's, which USDA tells apart)
+_RIPENESS = re.compile(
+    r"\b(?:firm\s*(?:,\s*|\s+(?:but|yet|and)\s+|\s+)(?:(?:just|slightly)\s+)?"
+    r"(?:ripe|unripe|under-?ripe)|(?:(?:just|slightly)\s+)?(?:ripe|unripe|under-?ripe))\s+"
+    r"(?=(?:[a-z-]+\s+){0,2}(?:peach(?:es)?|nectarines?|plums?|pluots?|pears?|apricots?|"
+    r"avocados?|kiwis?|figs?|tomato(?:es)?)\b)"
+)
+#: a step on a head of garlic's cloves: "1/2 head of garlic, cloves smashed"
+_GARLIC_CLOVES_STEP = re.compile(
+    r",\s*(?:the\s+)?cloves?\s+(?:separated|smashed|peeled|crushed|minced|removed|halved|"
+    r"sliced|lightly|thinly|finely)\b[^,;(]*"
+)
+#: "hazelnuts, toasted, skinned, and chopped": the skins rubbed off
+_SKINNED_STEP = re.compile(r",\s*skinned\b")
+#: a vague word before the amount ("Heaping 1/4 cup olives")
+_LEADING_VAGUE = re.compile(r"^\s*(?:heaping|heaped|scant|generous|rounded|level|good)\s+(?=\d)")
+#: a pointer to another recipe or a note ("Pumpkin Bread, recipe follows",
+#: "(see Note)", "(recipe below)")
+_RECIPE_POINTER = re.compile(
+    r",?\s*\(?\s*(?:see\s+(?:the\s+)?(?:recipe|notes?)\b(?:\s+(?:below|above))?|"
+    r"(?:the\s+)?(?:recipe|notes?)\s+(?:follows|below|above|on\s+page\s+\d+|p\.?\s*\d+)|"
+    r"(?<=\()\s*notes?)\s*\)?(?=\s*(?:$|[,;(]))"
+)
+#: a shape bought by the piece: "4 oz round of goat cheese", "16 rounds of rye"
+_ROUND_OF = re.compile(
+    r"^(\s*(?:\d[\d/.\s-]*|an?\s+|one\s+)\s*(?:(?:oz|ounces?|g|lbs?|pounds?)\.?\s+)?)"
+    r"(?:rounds?|logs?|wheels?|blocks?|wedges?|chunks?)\s+of\s+"
+)
+#: "3 tbsp espresso powder, dissolves in 2 tablespoons hot water": a step
+_DISSOLVES = re.compile(r",\s*dissolves?\s+(?:in|into)\b[^,;(]*")
+#: "seeds from 5 cardamom pods": the spice (02006)
+_CARDAMOM_SEEDS = re.compile(
+    r"^\s*(?:the\s+)?seeds\s+(?:from|of)\s+(?:\d+|an?|one|two|three|four|five|six|eight|ten)?"
+    r"\s*(?:(?:green|black|whole)\s+)?cardamom\s+pods?\b"
+)
+#: "deli-sliced mortadella", "4 deli slices of mozzarella": sliced (not a
+#: diary's "Roast Beef, Deli Sliced", USDA's deli food)
+_DELI_SLICED = re.compile(r"\bdeli-(?=sliced\b)|\bdeli\s+(?=slices\s+of\b)")
+#: aged balsamic vinegar is balsamic vinegar ("10-year aged balsamic")
+_AGED_BALSAMIC = re.compile(r"\b(?:\d+[\s-]+year[\s-]+(?:old\s+)?)?aged\s+(?=balsamic\b)")
+#: "cold-pressed rapeseed oil" (not flaxseed oil: USDA's "cold pressed" one)
+_COLD_PRESSED = re.compile(
+    r"\b(?:cold|expeller)[\s-]+pressed\s+(?!(?:[a-z-]+\s+){0,2}(?:flax|linseed))"
+    r"(?=(?:[a-z()-]+\s+){0,3}oil\b)"
+)
+#: "unsalted high-fat, European-style butter": European-style butter
+_HIGH_FAT_BUTTER = re.compile(r"\bhigh[\s-]+fat\s*,?\s+(?=(?:[a-z-]+\s+){0,2}butter\b)")
+#: the taste of an olive oil ("mild, fruity extra-virgin olive oil")
+_OIL_TASTE = re.compile(
+    r"\b(?:mild|fruity|peppery|grassy|robust|buttery|delicate|flavou?rful)\b\s*,?\s*(?:and\s+)?"
+    r"(?=(?:[a-z-]+[\s,]+){0,3}olive\s+oil\b)"
+)
+#: "strong, hot coffee": coffee as brewed
+_STRONG_BREW = re.compile(
+    r"\bstrong\s*,?\s*(?=(?:(?:hot|brewed|black|fresh|freshly|cold)\s*,?\s*)*(?:coffee|tea|espresso)\b)"
+)
+#: a cheese or caper kept in brine is that food ("feta packed in brine")
+_IN_BRINE = re.compile(
+    r"\b(feta|capers|caper berries|olives|cheese|mozzarella|bocconcini|halloumi)\s+"
+    r"(?:packed\s+)?in\s+(?:salt\s+)?brine\b"
+)
+#: canned tomatoes "in tomato juice" (USDA's "packed in tomato juice", 11531)
+_TOMATOES_IN_JUICE = re.compile(
+    r"\b(tomato(?:es)?)\s+(?:packed\s+)?in\s+(?:their\s+own\s+|its\s+own\s+)?(?:tomato\s+)?juice\b"
+)
+#: "quick 1-minute oats": quick oats (08120)
+_MINUTE_OATS = re.compile(r"\b(?:quick\s+)?(?:1|one)[\s-]+minute\s+(?=oats\b|oatmeal\b)")
+#: a bird by its weight alone is a whole bird: "1 lb 4-lb chicken", "5 lb chicken"
+_WEIGHED_BIRD = re.compile(
+    r"^(?P<amt>\s*(?:\d[\d/.\s]*(?:lbs?|pounds?)\s+)?)(?P<n>\d+(?:\.\d+)?)(?P<h>-|\s+)"
+    r"(?P<u>lbs?|pounds?)\.?\s+(?=(?:chickens?|hens?)\s*(?:$|[,(;]))"
+)
+
+
+def _weighed_bird(m: re.Match) -> str:
+    """The whole bird for a weight written before it ("4-lb chicken") or of 3 lb and more."""
+    if m["h"] == "-" or float(m["n"]) >= 3:
+        return m[0] + "whole "
+    return m[0]
+
+
+#: a claim on a food that never had meat ("vegan sugar", "vegetarian
+#: Worcestershire sauce", "vegan chocolate chips"): the food itself, which
+#: the matcher would otherwise hold to a meatless stand-in
+_MEATLESS_CLAIM = re.compile(
+    r"\b(?:vegan|vegetarian)\s+(?=(?:(?:cane|granulated|white|brown|powdered|confectioners'?)\s+)?"
+    r"sugar\b|worcestershire\b|(?:semisweet\s+|dark\s+)?chocolate\s+chips\b)"
+)
+#: "caramel ice-cream topping": USDA's "Toppings, caramel"
+_ICE_CREAM_TOPPING = re.compile(r"\s+ice[\s-]+cream\s+(?=toppings?\b)")
+#: a recipe line's later step of either of two ways ("4 c button mushrooms,
+#: ground or pulsed in a food processor"; not a state: "Cod, Baked or Broiled")
+_EITHER_STEP = re.compile(
+    r"(?<=\S),\s*(?P<a>ground|[a-z]+ed)\s+or\s+(?:[a-z]+ly\s+)?(?P<b>[a-z]+ed)\b[^,;(]*"
+)
+
+
+def _either_step(m: re.Match) -> str:
+    """Drop a step of either of two ways (:data:`_EITHER_STEP`), never a state."""
+    cooked = _STATE_FORM_WORDS | _IDENTITY_PARTICIPLES - {"ground", "chopped", "minced", "sliced"}
+    return m[0] if m["a"] in cooked or m["b"] in cooked else ""
+
+
+#: a log of polenta or goat cheese, counted ("1 log precooked polenta")
+_COUNTED_LOG = re.compile(r"^(\s*\d[\d/.\s]*)\s*logs?\s+(?!of\b)")
+#: "chopped fresh cilantro, leafy tops only": the herb
+_LEAFY_TOPS = re.compile(r",\s*(?:the\s+)?leafy\s+(?:tops|leaves|parts)(?:\s+only)?\b")
+#: "1 lb boiled shrimp, 4 cups of cooking water reserved": a step
+_WATER_RESERVED = re.compile(
+    r",\s*[^,;(]*?\b(?:pasta|cooking|boiling)\s+(?:water|liquid)\s+reserved\b[^,;(]*"
+)
+#: "8 oz somyeon, cooked according to package instructions", "1/2 lb short
+#: pasta cooked to very al dente": how to cook what is bought dry
+_COOKED_AS_TOLD = re.compile(
+    r",?\s*\bcooked\s+(?:according\s+to\s+(?:the\s+)?(?:package|packet)\s+"
+    r"(?:directions|instructions)|(?:to|until)\s+(?:very\s+|just\s+)?al\s+dente)\b[^,;(]*"
+)
+#: "1 pickled jalapeño from a jar": where it was bought
+_FROM_A_JAR = re.compile(r"\s+from\s+an?\s+(?:jar|can|tin|bottle|tube|package)\b")
+#: a noodle's width ("dried narrow flat rice noodles", "wide rice noodles")
+_NOODLE_WIDTH = re.compile(r"\b(?:narrow|wide|extra[\s-]wide)\s+(?=(?:[a-z-]+\s+){0,2}noodles\b)")
+#: "unseasoned kimbap gim", "unseasoned rice vinegar": the plain food
+_UNSEASONED = re.compile(r"\bunseasoned\s+")
+#: "1 c grated, not shredded, parmesan cheese": what it is not
+_NOT_THIS = re.compile(r",\s*not\s+[a-z-]+\s*,\s*")
+#: "10 oz sirloin trimmed of fat and tendons": a step
+_TRIMMED_OF = re.compile(r"\s+(?:trimmed|cleaned|stripped)\s+of\b[^,;(]*")
+#: citrus zest "plus juice of 1 orange": the zest the line weighs
+_ZEST_PLUS_JUICE = re.compile(r"(\bzest)\s+(?:plus|\+)\s+(?:the\s+)?juice\s+(?:of|from)\b[^,;(]*")
+#: "dried shiitake mushroom caps": the mushrooms
+_MUSHROOM_CAPS = re.compile(r"\b(mushrooms?)\s+caps\b")
+#: "1 10-lb bucket pig intestines", "2 full racks baby back ribs"
+_BUCKET = re.compile(r"\bbuckets?\s+(?:of\s+)?|\bfull\s+(?=racks?\b)")
+#: "mixed black and white sesame seeds", "green and yellow bell peppers":
+#: sesame seeds, the first colour's peppers
+_SESAME_COLOURS = re.compile(
+    r"\b(?:mixed\s+)?(?:black|white)\s+(?:and|or|&)\s+(?:black|white)\s+(?=sesame\b)"
+)
+_PEPPER_COLOURS = re.compile(
+    r"\b(red|green|yellow|orange)\s+(?:and|&)\s+(?:red|green|yellow|orange)\s+"
+    r"(?=(?:bell\s+)?peppers?\b)"
+)
+#: "chives and chive blossoms": the chives
+_AND_ITS_BLOSSOMS = re.compile(r"\b([a-z]+?)s?\s+and\s+\1\s+(?:blossoms|flowers)\b")
+#: "or your favorite brand of flour tortillas", "your favorite store-bought
+#: pesto": the food
+_YOUR_FAVOURITE = re.compile(r"\byour\s+(?:favou?rite\s+)?(?:(?:brand|kind|type)\s+of\s+)?")
+#: a lean share read in parentheses ("ground beef (... a 75/25 lean-to-fat
+#: ratio)"): USDA's share, out of them
+_LEAN_IN_PARENS = re.compile(r"\s*\([^()]*?\b(\d{2})% lean\b[^()]*\)?")
+#: "1/2 preserved lemon, flesh discarded": its peel (09156, "Lemon peel, raw")
+_FLESH_DISCARDED = re.compile(
+    r"\b((?:preserved\s+)?(?:lemons?|limes?))\s*,\s*(?:the\s+)?(?:flesh|pulp|insides?)\s+"
+    r"(?:discarded|removed|scooped\s+out)\b[^,;(]*"
+)
+#: "habanero or Scotch bonnet chili": one name of one chile
+_SCOTCH_BONNET = re.compile(r"\bscotch\s+bonnet")
+#: a serial list of one product's kinds without the last comma: "3 oz milk,
+#: semisweet or bittersweet chocolate" is milk chocolate
+_KINDS_LIST = re.compile(
+    r"^(?P<first>\s*\d[\d/.\s]*(?:[a-z]+\.?\s+)?[a-z]+)\s*,\s*[a-z]+\s+or\s+[a-z]+\s+"
+    r"(?P<head>chocolate(?:\s+(?:chips?|chunks?|bars?))?)\b"
+)
+#: ratios of a blend ("1 part Aleppo", "1/2 part smoked salt")
+_PARTS = re.compile(r"^(\s*\d[\d/.\s]*)\s*parts?\s+(?:of\s+)?")
+#: "chocolate chips or chunks": one product in two shapes
+_SHAPES = r"(?:chips|chunks|pieces|wafers|discs|disks|callets|feves|bars?)"
+_CHIPS_OR_CHUNKS = re.compile(r"\b(" + _SHAPES + r")\s+or\s+" + _SHAPES + r"\b")
+
+
+def _recipe_phrases(t: str) -> str:
+    """A folded recipe line with the phrases above read as the food they name.
+
+    Examples
+    --------
+    >>> _recipe_phrases("kosher salt and freshly ground black pepper")
+    'kosher salt'
+    >>> _recipe_phrases("paprika and snipped chives, for garnish")
+    'paprika, for garnish'
+    >>> _recipe_phrases("1 package no-boil lasagna noodles")
+    '1 package oven-ready lasagna noodles'
+    """
+    if "salt" in t and "pepper" in t:
+        t = _SALT_AND_PEPPER.sub("salt", t)
+    if (" and " in t or "&" in t) and " or " not in t and not _FOOD_PAIRS.search(t):
+        m = _SERVING_PAIR.match(t)
+        if m is not None:
+            t = m["first"] + t[m.end() :]
+    if "boil" in t:
+        t = _NO_BOIL.sub("oven-ready", t)
+    if any(w in t for w in ("pdo", "dop", "aop", "igp", "pgi")):
+        t = _ORIGIN_LABEL.sub("", t)
+    if "culture" in t:
+        t = _LIVE_CULTURES.sub("", t)
+    if "tender" in t:
+        t = _TENDER_STEMS.sub("", t)
+    if "water" in t:
+        t = _WATER_TEMPERATURE.sub("", t)
+    if "juice" in t and "with" in t:
+        t = _WITH_JUICE.sub(" in juice" if _CANNED_WORD.search(t) else "", t)
+    if "pineapple" in t:
+        t = _PINEAPPLE_SHAPE.sub("pineapple chunks", t)
+    if "split" in t or "whole" in t:
+        t = _SPLIT_PULSE.sub("", t)
+    if "dried" in t and "powder" in t:
+        t = _DRIED_POWDER.sub("", t)
+    if "sausage" in t:
+        t = _BULK_SAUSAGE.sub("", t)
+    if "-on" in t or " on" in t:
+        t = _HEADS_ON.sub("", t)
+    if "frozen" in t:
+        t = _THAWED_IF_FROZEN.sub("", t)
+    if "/" in t:
+        t = _FLOUR_STARCH.sub(r"\1", t)
+    if "section" in t:
+        t = _SECTION.sub(r"\1 piece ", t)
+    if "squeeze" in t:
+        t = _COUNTED_SQUEEZE.sub("", t)
+    if "milled" in t or "stone" in t:
+        t = _MILLING.sub("", t)
+    if "ripe" in t:
+        t = _RIPENESS.sub("", t)
+    if "clove" in t and "garlic" in t:
+        t = _GARLIC_CLOVES_STEP.sub("", t)
+    if "skinned" in t:
+        t = _SKINNED_STEP.sub("", t)
+    t = _LEADING_VAGUE.sub("", t)
+    if "recipe" in t or "note" in t:
+        t = _RECIPE_POINTER.sub("", t)
+    if " of " in t:
+        t = _ROUND_OF.sub(r"\1", t)
+    if "chocolate" in t and " or " in t:
+        t = _CHIPS_OR_CHUNKS.sub(r"\1", _KINDS_LIST.sub(r"\g<first> \g<head>", t))
+    if "part" in t:
+        t = _PARTS.sub(r"\1 ", t)
+    if "dissolve" in t:
+        t = _DISSOLVES.sub("", t)
+    if "cardamom" in t:
+        t = _CARDAMOM_SEEDS.sub("cardamom seeds", t)
+    if "deli" in t:
+        t = _DELI_SLICED.sub("", t)
+    if "aged" in t:
+        t = _AGED_BALSAMIC.sub("", t)
+    if "pressed" in t:
+        t = _COLD_PRESSED.sub("", t)
+    if "fat" in t and "butter" in t:
+        t = _HIGH_FAT_BUTTER.sub("", t)
+    if "olive" in t:
+        t = _OIL_TASTE.sub("", t)
+    if "strong" in t:
+        t = _STRONG_BREW.sub("", t)
+    if "brine" in t:
+        t = _IN_BRINE.sub(r"\1", t)
+    if "tomato" in t and "juice" in t:
+        t = _TOMATOES_IN_JUICE.sub(r"\1", t)
+    if "minute" in t:
+        t = _MINUTE_OATS.sub("quick ", t)
+    if "chicken" in t or "hen" in t:
+        t = _WEIGHED_BIRD.sub(_weighed_bird, t)
+    if "vegan" in t or "vegetarian" in t:
+        t = _MEATLESS_CLAIM.sub("", t)
+    if "topping" in t:
+        t = _ICE_CREAM_TOPPING.sub(" ", t)
+    if " or " in t and "," in t and t[:1].isdigit():
+        t = _EITHER_STEP.sub(_either_step, t)
+    if "log" in t:
+        t = _COUNTED_LOG.sub(r"\1 ", t)
+    if "leafy" in t:
+        t = _LEAFY_TOPS.sub("", t)
+    if "reserved" in t:
+        t = _WATER_RESERVED.sub("", t)
+    if "cooked" in t:
+        t = _COOKED_AS_TOLD.sub("", t)
+    if " from a" in t:
+        t = _FROM_A_JAR.sub("", t)
+    if "noodles" in t:
+        t = _NOODLE_WIDTH.sub("", t)
+    if "unseasoned" in t:
+        t = _UNSEASONED.sub("", t)
+    if "not " in t:
+        t = _NOT_THIS.sub(" ", t)
+    if " of " in t:
+        t = _TRIMMED_OF.sub("", t)
+    if "zest" in t and "juice" in t:
+        t = _ZEST_PLUS_JUICE.sub(r"\1", t)
+    if "caps" in t:
+        t = _MUSHROOM_CAPS.sub(r"\1", t)
+    if "bucket" in t or "full" in t:
+        t = _BUCKET.sub("", t)
+    if "sesame" in t:
+        t = _SESAME_COLOURS.sub("", t)
+    if "pepper" in t:
+        t = _PEPPER_COLOURS.sub(r"\1 ", t)
+    if "blossoms" in t or "flowers" in t:
+        t = _AND_ITS_BLOSSOMS.sub(r"\1s", t)
+    if "bonnet" in t:
+        t = _SCOTCH_BONNET.sub("scotch-bonnet", t)
+    if "your " in t:
+        t = _YOUR_FAVOURITE.sub("", t)
+    if "% lean" in t and "(" in t:
+        t = _LEAN_IN_PARENS.sub(r", \1% lean", t, count=1)
+    if "discarded" in t or "removed" in t or "scooped" in t:
+        t = _FLESH_DISCARDED.sub(r"\1 peel", t)
+    return t
+
+
 @functools.lru_cache(maxsize=200_000)
 def _nccdb_qualifiers(t: str) -> str:
     """Cronometer's (NCCDB's) recurring qualifiers of a folded text, in USDA's words.
@@ -1677,6 +2082,67 @@ def clean_query(text: str) -> str:
       SR28 has them (``"Chickpeas / Garbanzo (Canned, Drained)"``: 16358;
       not lentils, canned only in FNDDS).
 
+    Phrases of recipe lines that hide a plain food (the error hunt's
+    remaining lines, :func:`_recipe_phrases`), read first:
+
+    - salt and pepper to taste is the salt, the first food named (``"kosher
+      salt and freshly ground black pepper"``, ``"Kosher salt, freshly
+      ground pepper"``; not ``"salt and pepper chips"``); two foods for
+      serving, garnish or the pan the first (``"paprika and snipped chives,
+      for garnish"``, ``"cooking spray and flour, for the pan"``; not a food
+      named by two, ``"half and half"``, nor a list with ``"or"``);
+    - words that name no other food go: ``"live-culture"`` and ``"with live
+      cultures"`` (yogurt), ``"and tender stems"`` (herbs), ``"cool"`` or
+      ``"lukewarm"`` water, ``"with juice"`` (``"kimchi with juice"``;
+      canned fruit ``"with juice"`` is ``"in juice"``, USDA's juice pack),
+      ``"split"`` and ``"whole"`` before lentils, mung beans and dals,
+      ``"dried"`` before a powder, ``"bulk"`` sausage, shrimp ``"head-on"``
+      or ``"with heads on"``, ``"thawed if frozen"``, a PDO label
+      (``"Comté PDO"``), a flour's milling (``"freshly milled stone
+      ground"``), a fruit's ripeness (``"firm but ripe plums"``; not a
+      plantain's), a step on a garlic head's cloves or a skinned nut, a
+      vague word before the amount (``"Heaping 1/4 cup"``), a pointer to a
+      recipe or note (``"recipe follows"``), a step ``"dissolves in"``, the
+      taste of an olive oil (``"mild, fruity"``), ``"strong"`` coffee,
+      ``"cold-pressed"`` (not flaxseed oil, USDA's cold pressed one),
+      ``"high-fat"`` butter, ``"10-year aged"`` balsamic, a cheese or caper
+      ``"packed in brine"``, canned tomatoes ``"in tomato juice"``, a
+      meatless claim on sugar, Worcestershire sauce or chocolate chips
+      (``"vegan sugar"``), ``"deli-sliced"``, ``"ice-cream"`` before a
+      topping, a later step of either of two ways (``"ground or pulsed in a
+      food processor"``; not two states, ``"Baked or Broiled"``), ``"leafy
+      tops only"``, ``"cooking water reserved"``, ``"cooked according to
+      package instructions"`` or ``"to al dente"`` (what is bought dry),
+      ``"from a jar"``, a noodle's width (``"narrow"``), ``"unseasoned"``,
+      ``", not shredded,"``, ``"trimmed of fat"``, citrus ``"zest plus juice
+      of 1 orange"`` (the zest), mushroom ``"caps"``, a ``"bucket"``,
+      ``"full"`` racks, ``"your favorite (brand of)"``, colours of sesame seeds and the second colour of
+      bell peppers (``"green and yellow bell peppers"``), ``"chives and
+      chive blossoms"`` (the chives), and a further ``"or ..."`` segment
+      after a list (``"strawberry, plum, or blackberry preserves, or grape
+      jelly"``);
+    - and rewrites: ``"no-boil"`` lasagna is ``"oven-ready"`` (the dry pasta),
+      ``"tapioca flour/starch"`` one product, a ``"section"`` of ginger a
+      piece, ``"1 squeeze lemon juice"`` the juice, ``"4 oz round of goat
+      cheese"`` and ``"16 rounds of rye"`` the food, ``"1 part Aleppo"`` an
+      amount, ``"seeds from 5 cardamom pods"`` cardamom seeds, ``"quick
+      1-minute oats"`` quick oats, pineapple rings or tidbits its chunks,
+      ``"3 oz milk, semisweet or bittersweet chocolate"`` milk chocolate
+      and ``"chocolate chips or chunks"`` the chips, a counted ``"log"`` of
+      polenta the food, a lean share said in parentheses (``"ground beef (a
+      75/25 lean-to-fat ratio)"``) the share, a lemon ``"flesh discarded"``
+      its peel, ``"Scotch bonnet"`` one word (``"habanero or Scotch
+      bonnet chili"``), and a chicken by its weight alone (``"4-lb
+      chicken"``, ``"5 lb chicken"``; 3 lb or more) the whole bird.
+
+    Of a list of alternatives, a first that is a whole food is kept alone
+    (``"heavy cream or coconut milk"``, ``"marsala wine or apple juice"``,
+    ``"butter or olive oil"``; but ``"white wine or cider vinegar"`` is wine
+    vinegar), a third alternative ends the second (``"red or white wine or
+    water"`` is red wine), an amount range is no modifier (``"2-3 tbsp
+    squid or cuttlefish ink"``) and a state before a colour neither
+    (``"toasted white or black sesame seeds"``).
+
     Examples
     --------
     >>> clean_query("3 md onions, chopped")
@@ -1699,6 +2165,7 @@ def clean_query(text: str) -> str:
         text = _lean_ratio(text)
     t = fold(text).replace("\u2019", "'")
     t = t.split(";")[0]
+    t = _recipe_phrases(t)
     # (each rewrite runs only where its words may occur)
     if "ground " in t and not _WEIGHED.search(t):  # "2 tsp ground garlic": garlic powder
         t = _GROUND_ALLIUM.sub(lambda m: m[0] + " powder", t)
@@ -1948,13 +2415,19 @@ def clean_query(text: str) -> str:
     or_at = next((i for i, sg in enumerate(kept) if i > 0 and re.match(r"\s*or\s", sg)), None)
     if or_at is not None:
         last = re.sub(r"^\s*or\s+", "", kept[or_at])
-        kept = [kept[0] + " or " + last, *kept[or_at + 1 :]]
+        # (a further alternative is no qualifier: "strawberry, plum, or
+        # blackberry preserves, or grape jelly")
+        kept = [
+            kept[0] + " or " + last,
+            *(sg for sg in kept[or_at + 1 :] if not re.match(r"\s*or\s", sg)),
+        ]
     t = ",".join(kept)
     # alternatives: "greek yogurt or sour cream" -> "greek yogurt"
     m = re.search(r"\s+or\s+(?:other\s+|any\s+other\s+)?", kept[0])
     if m:
         first = kept[0][: m.start()]
-        second = re.split(r"\s+(?:of|for|to|from)\s+", kept[0][m.end() :])[0].split()
+        # (the second alternative ends at a third: "red or white wine or water")
+        second = re.split(r"\s+(?:of|for|to|from|or)\s+", kept[0][m.end() :])[0].split()
         fw = first.split()
         # "canola or vegetable oil": one modifier before "or", the head after it
         meat_first = any(singular(w) in _MEAT_WORDS for w in fw)
@@ -1962,11 +2435,30 @@ def clean_query(text: str) -> str:
             w
             for w in fw
             if not _NUM_TOKEN.match(w)
+            and not _NUM_RANGE.match(w)  # ("2-3 tbsp squid or cuttlefish ink")
             and w not in UNIT_WORDS
             and w not in NOISE_WORDS
             and w not in PREP_WORDS
             and (w != "ground" or meat_first)  # "freshly ground black or pink pepper"
         ]
+        # (a state said before a colour is no modifier: "toasted white or black
+        # sesame seeds")
+        if len(lead) == 2 and lead[0] in _STATE_FORM_WORDS and lead[1] in _COLOURS:
+            lead = lead[1:]
+        # "heavy cream or coconut milk", "marsala wine or apple juice", "butter or
+        # olive oil": the first is a whole food, no kind of the second's head
+        whole_first = bool(fw) and (
+            (len(lead) == 1 and lead[0] in _WHOLE_ALTERNATIVES)
+            or (
+                bool(second)
+                and singular(fw[-1]) in _LIQUID_HEADS
+                and (
+                    singular(second[-1]) in _LIQUID_HEADS
+                    # ("lemon juice or white wine vinegar"; not wine vinegar)
+                    or (second[-1] in ("vinegar", "oil") and fw[-1] not in ("wine", "sherry"))
+                )
+            )
+        )
         if second and _NUM_TOKEN.match(second[0]):
             pass  # "1 c sugar or 1/2 c honey": two whole amounts, the first kept
         elif fw and not lead and second:
@@ -1978,6 +2470,7 @@ def clean_query(text: str) -> str:
             and not _NUM_TOKEN.match(fw[-1])
             # ("milk or unsweetened coconut milk": the first is a food of its own)
             and singular(fw[-1]) != singular(second[-1])
+            and not whole_first
         ):
             # "canola or vegetable oil", "kalamata or nicoise olives": one
             # modifier before "or", the head after it; "potato or white
@@ -2070,8 +2563,8 @@ def _one_word_first(parts: list[str]) -> str | None:
     words = [
         w
         for w in parts[0].split()
-        if not _NUM_TOKEN.match(w) and w not in UNIT_WORDS and w not in NOISE_WORDS
-        and w not in PREP_WORDS
+        if not _NUM_TOKEN.match(w) and not _NUM_RANGE.match(w) and w not in UNIT_WORDS
+        and w not in NOISE_WORDS and w not in PREP_WORDS
     ]  # fmt: skip
     return words[0] if len(words) == 1 else None
 
@@ -2164,7 +2657,7 @@ def alternatives(text: str) -> tuple[str, ...]:
         return ()
     first = _OR_SPLIT.split(t.partition(",")[0])
     word = _one_word_first(first)
-    if word is not None and singular(first[-1].split()[-1]) not in _SHARED_HEADS:
+    if word is not None and singular(first[-1].split()[-1]) not in _ONE_PRODUCT_HEADS:
         out.append(word)
     item, in_list = _first_item(t)
     item = item if item != word else None

@@ -119,7 +119,7 @@ class TestKept:
             ("2 tbsp Texas Pete hot sauce", {"06168"}),  # the hot sauce, not its sriracha
             ("½ lb Comté PDO cheese (shredded)", {"01023"}),  # aliases: gruyere
             ("½ lb Beaufort PDO cheese (shredded)", {"01023"}),
-            ("1½ lb khanom jiin noodles", {"20133", "20134"}),  # rice noodles
+            ("1½ lb khanom jiin noodles", {"20134"}),  # fresh rice noodles, never dry
             ("½ c strawberry, plum, or blackberry preserves, or grape jelly", {"19297"}),
             ("2 c heavy cream or canned unsweetened coconut milk (shake cans)", {"01053"}),
         ],

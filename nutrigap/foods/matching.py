@@ -818,7 +818,9 @@ _WEIGHED_DRY_GOOD = re.compile(
 # sold cooked or cured: "1 lb kielbasa", "1 cup chopped ham" are not raw
 _SOLD_COOKED = re.compile(
     r"\b(?:kielbasa|ham|hot ?dogs?|frankfurters?|salami|pepperoni|bologna|pastrami|"
-    r"prosciutto|mortadella|jerky|smoked sausages?|deli|lunch ?meat|rotisserie)\b"
+    r"prosciutto|mortadella|jerky|smoked sausages?|deli|lunch ?meat|rotisserie|"
+    # noodles sold fresh, ready to eat: "1 1/2 lb khanom jiin noodles"
+    r"khanom (?:jiin|jeen)|chow fun|fresh rice noodles)\b"
 )
 
 

@@ -2631,3 +2631,43 @@ class TestReviewOfTheSeventhSession:
             assert got != "11052"
         else:
             assert got == food_id
+
+
+class TestSecondReviewOfTheSeventhSession:
+    """A reviewer's findings on the error hunt's recipe and Cronometer rules, pinned."""
+
+    @pytest.mark.parametrize(
+        ("text", "food_id"),
+        [
+            ("2 unripe tomatoes", "11527"),  # green tomatoes
+            ("2 chicken breasts, skinned and boned", "05064"),
+            ("1/2 lb deli-sliced turkey breast", "07046"),  # USDA's deli turkey
+            ("2½ oz deli-sliced mortadella, cut into strips", "fndds:25221210"),
+            ("1 lb pork, ground or minced", "10219"),  # ground meat, not a cut
+            ("4 c whole button mushrooms, ground or pulsed in a food processor", "11260"),
+            ("1 tbsp anchovy or tomato paste", "15002"),  # the first food named
+            ("Cashews, Roasted in Oil, with Salt Added", "12586"),  # not canned: salted
+            ("Peanuts, Oil Roasted, with Salt Added", "16089"),  # all types, no tie
+            ("Muffin, Made with Bran", "18283"),  # the defining ingredient stays
+            ("Falafel, Made with Garbanzo Beans", "16138"),
+            ("Apple, Skin Eaten", "09003"),  # a fruit's skin: with skin, raw
+            ("Chicken Breast, Skin Eaten", "05060"),  # a bird's: cooked
+            ("Braunschweiger", "07014"),  # "(a liver sausage)" is its name
+            ("Frybread, Apache", "35185"),  # "made with lard" is its recipe
+            ("28 oz canned plum tomatoes in tomato juice, juices reserved", "11531"),
+        ],
+    )
+    def test_matched(self, text, food_id):
+        assert match_foods(_diary([text]))["food_id"].iloc[0] == food_id
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Warm corn and flour tortillas, for serving",  # no boiled corn
+            "Chocolate and caramel sauce, for drizzling",  # no milk chocolate
+            "Soup, Broth Based",  # no chicken broth
+        ],
+    )
+    def test_one_product_of_two_kinds_is_not_its_first_word(self, text):
+        got = match_foods(_diary([text]))["food_id"].iloc[0]
+        assert got not in {"11168", "19120", "06194"}

@@ -89,7 +89,7 @@ def test_cronometer_name_is_the_usda_food(text, food_id):
         ("Duck Breast, Domestic, Skin Eaten", "duck, domesticated, breast, cooked, with skin"),
         ("Chicken Thigh, Roasted, Skin Eaten", "chicken thigh, roasted, with skin"),
         ("Sardines, Canned in Oil, with Salt Added", "sardines, canned in oil"),
-        ("Wild planet sardines with salt added", "wild planet sardines, salted"),
+        ("Wild planet sardines with salt added", "wild planet sardines, with salt"),
         ("Pomegranate, Fresh, Arils-Seed/Juice Sacs", "pomegranate, fresh"),
         ("Falafel, Made with Garbanzo Beans", "falafel"),
         ("Bagel, White, Plain or Seasoned", "bagel, white, plain"),

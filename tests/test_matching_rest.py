@@ -172,7 +172,6 @@ class TestAliases:
             ("10 diver scallops", "15172"),  # Mollusks, scallop, raw
             ("6 lb Peking duck", "05139"),  # Duck, meat and skin, raw
             ("⅔ c glucose", "19350"),  # Syrups, corn, light
-            ("2 c Waffle Mix", "18289"),  # Pancakes, plain, dry mix
             ("4 tbsp pecans in syrup ice-cream topping", "19367"),  # Toppings, nuts in syrup
             ("2 chorizo sausage links, cut into bite-size pieces", "07019"),
             ("⅓ c crushed Fried Peanuts", "16389"),  # Peanuts, oil-roasted

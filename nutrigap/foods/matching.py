@@ -3318,7 +3318,9 @@ def fuzzy_doubt(
         # a tie between foods told apart by words the text does not have
         ia, ib = _identity_words(best.description), _identity_words(nxt.description)
         a, b = ia - ib - text_words, ib - ia - text_words
-        if a and b:
+        # (USDA's generic kind is no guess: "Peanuts, all types" over "Peanuts,
+        # spanish" for "peanuts")
+        if a and b and not a <= _GENERIC_KIND_WORDS:
             return (
                 f"ties with {nxt.food_id} {nxt.description} ({lead:.1f} points): "
                 f"the text does not say {' or '.join(sorted(a | b)[:4])}"
@@ -3528,6 +3530,11 @@ _OFFAL = frozenset(
 _ANIMAL_GROUPS = ("05", "07", "10", "13", "17", "35")
 
 
+#: Description words of USDA's generic kind of a food ("all types", "all
+#: varieties", "mixed species", "all commercial varieties").
+_GENERIC_KIND_WORDS = frozenset("all type types variety varieties mixed species commercial".split())
+
+
 def _kind_doubt(
     idx: FoodIndex, best: Candidate, norm: NormText, said: frozenset[str] = frozenset()
 ) -> str | None:
@@ -3586,7 +3593,14 @@ def _kind_doubt(
     # an organ, an egg or the fat of an animal is another food than the animal
     # ("duck, domesticated, raw" / "Duck, domesticated, liver, raw", 05143;
     # "1 whole duck" / "Egg, duck, whole, fresh, raw", 01138)
-    other = _OFFAL & set(normalize_food_text(best.description).tokens) - set(norm.tokens) - said
+    # (the food's own segments: not "Braunschweiger (a liver sausage)" nor
+    # "Frybread, made with lard")
+    own = ",".join(
+        seg
+        for seg in _PAREN.sub(" ", best.description).split(",")
+        if not _ADDED_SEGMENT.search(seg)
+    )
+    other = _OFFAL & set(normalize_food_text(own).tokens) - set(norm.tokens) - said
     if best.description.startswith("Egg"):
         # (an egg's yolk or white is named by its own word: "3 yolks")
         other = other - {"egg"} if {"yolk", "white"} & set(norm.tokens) else other

@@ -339,12 +339,16 @@ _WHITE_PASTA = re.compile(
     r"^(?P<food>[^,]*\b(?:pasta|noodles?|spaghetti|macaroni|penne|angel hair|lasagna|linguine|"
     r"fettuccine|rotini|fusilli|rigatoni|ziti|orzo|elbows?)\b[^,]*),\s*white\s*(?=,|$)"
 )
-_BASED = re.compile(r",\s*(?P<base>[a-z][a-z ]{2,30}?)\s+based\s*(?=,|$)")
+_BASED = re.compile(
+    r",\s*(?P<base>(?!(?:broth|cream|oil|water|tomato|milk)\s+based)[a-z][a-z ]{2,30}?)\s+based\s*(?=,|$)"
+)
 _SUBSTITUTE = re.compile(
     r"^\s*(?:dairy[- ]free|non[- ]?dairy)\s+(?P<food>[a-z ]+?)\s+substitute\s*$"
 )
 _SALT_ADDED = re.compile(r",?\s+with (?:salt added|added salt)\b")
-_CANNED_WORDS = re.compile(r"\b(?:canned|packed|in (?:oil|water|brine|olive oil))\b")
+_CANNED_WORDS = re.compile(
+    r"\b(?:canned|(?:canned|packed) in (?:oil|water|brine|olive oil|tomato sauce))\b"
+)
 _ARILS = re.compile(r",\s*arils\b[^,]*")
 _COCONUT_WATER = re.compile(
     r"^coconut,\s*(?:young(?:\s+or\s+immature)?,\s*)?(?:water|juice)(?:\s+or\s+(?:water|juice))?"
@@ -353,8 +357,7 @@ _COCONUT_WATER = re.compile(
 # (not what a dish is prepared with, which USDA tells apart: "Oatmeal, Made
 # with Milk", "Pudding, ..., prepared with whole milk")
 _MADE_WITH = re.compile(
-    r",\s*made with\b(?![^,]*\b(?:milk|buttermilk|water|cream|butter|margarine|oil|lard|"
-    r"shortening|eggs?|broth|stock|juice|yogurt|sugar|honey)\b)[^,]*"
+    r",\s*made with\s+(?=[^,]*\b(?:garbanzos?|chickpeas?|beans?|lentils?|fava|split peas)\b)[^,]*"
 )
 # (a snack's flavour: not KFC's "Original Recipe" chicken, USDA's 21434)
 _ORIGINAL_RECIPE = re.compile(r"(?<=,)\s*original recipe\s*/?\s*(?=[a-z])")
@@ -381,6 +384,10 @@ _RUMP = re.compile(r"(?<=,)\s*rump\s*(?=,|$)")
 _CUBE_STEAK = re.compile(r"^beef steak,\s*(?:minute or cubed|cubed or minute)\s*(?=,|$)")
 # "Skin Eaten", "Skin Not Eaten": a bird as eaten, cooked where no state is said
 _SKIN_EATEN_STATE = re.compile(r"\bskin(?: not)? eaten\b")
+_ANIMAL_WORD = re.compile(
+    r"\b(?:chicken|turkey|duck|goose|hen|quail|pheasant|poultry|pork|beef|lamb|veal|goat|"
+    r"salmon|trout|fish|cod|tuna|mackerel|sardines?|catfish|tilapia|halibut|snapper|bass)\b"
+)
 _ANY_STATE = re.compile(
     r"\b(?:raw|cooked|boiled|baked|roasted|fried|pan-fried|grilled|steamed|broiled|stewed|"
     r"braised|poached|sauteed|smoked|canned|cured|barbecued|rotisserie|dried|frozen)\b"
@@ -938,9 +945,6 @@ _SHARED_HEADS = frozenset(
     preserve jam ink bouillon
     """.split()
 )
-#: Product nouns after a list that make its first word no food alone ("vegetable
-#: or chicken bouillon paste" is no raw vegetable), for :func:`alternatives`.
-_ONE_PRODUCT_HEADS = _SHARED_HEADS | {"paste"}
 
 #: Words that describe a food without naming one (see ``_clean``).
 _DESCRIBING_WORDS = frozenset(
@@ -1557,7 +1561,13 @@ _SALT_AND_PEPPER = re.compile(
 #: chives, for garnish", "cooking spray and flour, for the pan", "Lemon wedges
 #: and pickled peppers to serve")
 _SERVING_PAIR = re.compile(
-    r"^(?P<first>[^,;()]*?[a-z])\s+(?:and|&)\s+[^,;()]*?(?=\s*,?\s*(?:for\s+(?:serving|"
+    r"^(?P<first>[^,;()]*?[a-z])\s+(?:and|&)\s+"
+    # ("corn and flour tortillas", "chocolate and caramel sauce", "chicken and
+    # rice soup": one product of two kinds)
+    r"(?![^,;()]*\b(?:tortillas?|sauces?|granola|soups?|stews?|salads?|dips?|mix|syrups?|"
+    r"chips|crackers|bread|rolls?|buns?|cookies|bars?|broth|stock|juice|oil|vinegar|jam|"
+    r"preserves|butter)\s*,?\s*(?:for|to)\b)"
+    r"[^,;()]*?(?=\s*,?\s*(?:for\s+(?:serving|"
     r"garnish(?:ing)?|the\s+pans?|dusting|topping|drizzling|sprinkling|finishing)|"
     r"to\s+(?:serve|taste|season|garnish|finish))\b)"
 )
@@ -1629,13 +1639,15 @@ _RIPENESS = re.compile(
     r"(?=(?:[a-z-]+\s+){0,2}(?:peach(?:es)?|nectarines?|plums?|pluots?|pears?|apricots?|"
     r"avocados?|kiwis?|figs?|tomato(?:es)?)\b)"
 )
+#: unripe tomatoes are USDA's green tomatoes (11527)
+_UNRIPE_TOMATO = re.compile(r"\b(?:unripe|under-?ripe)\s+(?=tomato(?:es)?\b)")
 #: a step on a head of garlic's cloves: "1/2 head of garlic, cloves smashed"
 _GARLIC_CLOVES_STEP = re.compile(
     r",\s*(?:the\s+)?cloves?\s+(?:separated|smashed|peeled|crushed|minced|removed|halved|"
     r"sliced|lightly|thinly|finely)\b[^,;(]*"
 )
 #: "hazelnuts, toasted, skinned, and chopped": the skins rubbed off
-_SKINNED_STEP = re.compile(r",\s*skinned\b")
+_SKINNED_STEP = re.compile(r",\s*skinned(?:\s+(?:and|&)\s+(?:de)?boned|\s+(?:and|&)\s+trimmed)?\b")
 #: a vague word before the amount ("Heaping 1/4 cup olives")
 _LEADING_VAGUE = re.compile(r"^\s*(?:heaping|heaped|scant|generous|rounded|level|good)\s+(?=\d)")
 #: a pointer to another recipe or a note ("Pumpkin Bread, recipe follows",
@@ -1660,6 +1672,9 @@ _CARDAMOM_SEEDS = re.compile(
 #: "deli-sliced mortadella", "4 deli slices of mozzarella": sliced (not a
 #: diary's "Roast Beef, Deli Sliced", USDA's deli food)
 _DELI_SLICED = re.compile(r"\bdeli-(?=sliced\b)|\bdeli\s+(?=slices\s+of\b)")
+#: meats USDA has as deli foods: "deli" stays their word ("deli-sliced turkey
+#: breast" is USDA's deli turkey, 07046)
+_DELI_MEAT = re.compile(r"\b(?:turkey|chicken|ham|roast beef|beef)\b")
 #: aged balsamic vinegar is balsamic vinegar ("10-year aged balsamic")
 _AGED_BALSAMIC = re.compile(r"\b(?:\d+[\s-]+year[\s-]+(?:old\s+)?)?aged\s+(?=balsamic\b)")
 #: "cold-pressed rapeseed oil" (not flaxseed oil: USDA's "cold pressed" one)
@@ -1721,7 +1736,11 @@ _EITHER_STEP = re.compile(
 
 def _either_step(m: re.Match) -> str:
     """Drop a step of either of two ways (:data:`_EITHER_STEP`), never a state."""
-    cooked = _STATE_FORM_WORDS | _IDENTITY_PARTICIPLES - {"ground", "chopped", "minced", "sliced"}
+    cooked = _STATE_FORM_WORDS | _IDENTITY_PARTICIPLES - {"chopped", "minced", "sliced"}
+    # ("1 lb pork, ground or minced": ground meat; "mushrooms, ground or pulsed in
+    # a food processor" a step)
+    if "ground" in (m["a"], m["b"]):
+        return "" if re.search(r"\bpulsed\b|processor|blender|mortar", m[0]) else m[0]
     return m[0] if m["a"] in cooked or m["b"] in cooked else ""
 
 
@@ -1843,6 +1862,7 @@ def _recipe_phrases(t: str) -> str:
     if "milled" in t or "stone" in t:
         t = _MILLING.sub("", t)
     if "ripe" in t:
+        t = _UNRIPE_TOMATO.sub("green ", t)
         t = _RIPENESS.sub("", t)
     if "clove" in t and "garlic" in t:
         t = _GARLIC_CLOVES_STEP.sub("", t)
@@ -1862,7 +1882,7 @@ def _recipe_phrases(t: str) -> str:
     if "cardamom" in t:
         t = _CARDAMOM_SEEDS.sub("cardamom seeds", t)
     if "deli" in t:
-        t = _DELI_SLICED.sub("", t)
+        t = _DELI_SLICED.sub(lambda m: "deli " if _DELI_MEAT.search(t) else "", t)
     if "aged" in t:
         t = _AGED_BALSAMIC.sub("", t)
     if "pressed" in t:
@@ -1875,7 +1895,9 @@ def _recipe_phrases(t: str) -> str:
         t = _STRONG_BREW.sub("", t)
     if "brine" in t:
         t = _IN_BRINE.sub(r"\1", t)
-    if "tomato" in t and "juice" in t:
+    if "tomato" in t and "juice" in t and re.search(r"\b(?:cans?|canned|tins?|tinned|jars?)\b", t):
+        # (canned tomatoes in their juice: USDA's pack; "tomatoes in juice" alone
+        # is read as USDA's "packed in tomato juice" by the pack rule)
         t = _TOMATOES_IN_JUICE.sub(r"\1", t)
     if "minute" in t:
         t = _MINUTE_OATS.sub("quick ", t)
@@ -1896,7 +1918,8 @@ def _recipe_phrases(t: str) -> str:
     if "cooked" in t:
         t = _COOKED_AS_TOLD.sub("", t)
     if " from a" in t:
-        t = _FROM_A_JAR.sub("", t)
+        # ("2 jalapenos from a can": canned; "from a jar" of a pickle: the pickle)
+        t = _FROM_A_JAR.sub(lambda m: ", canned" if re.search(r"can|tin", m[0]) else "", t)
     if "noodles" in t:
         t = _NOODLE_WIDTH.sub("", t)
     if "unseasoned" in t:
@@ -1955,7 +1978,7 @@ def _nccdb_qualifiers(t: str) -> str:
     if "salt" in t:
         # "with Salt Added": salted; a canned food is salted unless USDA says
         # "no salt added" ("Sardines, Canned in Oil, with Salt Added": 15088)
-        t = _SALT_ADDED.sub("" if _CANNED_WORDS.search(t) else ", salted", t)
+        t = _SALT_ADDED.sub("" if _CANNED_WORDS.search(t) else ", with salt", t)
     if "arils" in t:  # "Pomegranate, Fresh, Arils-Seed/Juice Sacs": the fruit
         t = _ARILS.sub("", t)
     if "made with" in t:  # "Falafel, Made with Garbanzo Beans": falafel
@@ -1985,8 +2008,11 @@ def _nccdb_qualifiers(t: str) -> str:
     if "rump" in t and "beef" in t:  # a rump roast is USDA's bottom round
         t = _RUMP.sub(" bottom round", t)
     if "skin" in t and "eaten" in t and not _ANY_STATE.search(t):
-        # "Chicken Breast, Skin Eaten" is eaten cooked (not "..., raw")
-        t = _SKIN_EATEN_STATE.sub(lambda m: "cooked, " + m[0], t, count=1)
+        if _ANIMAL_WORD.search(t):
+            # "Chicken Breast, Skin Eaten" is eaten cooked (not "..., raw")
+            t = _SKIN_EATEN_STATE.sub(lambda m: "cooked, " + m[0], t, count=1)
+        else:  # "Apple, Skin Eaten": USDA's "with skin"
+            t = re.sub(r"\bskin eaten\b", "with skin", t, count=1)
     return t
 
 
@@ -2657,7 +2683,10 @@ def alternatives(text: str) -> tuple[str, ...]:
         return ()
     first = _OR_SPLIT.split(t.partition(",")[0])
     word = _one_word_first(first)
-    if word is not None and singular(first[-1].split()[-1]) not in _ONE_PRODUCT_HEADS:
+    head = singular(first[-1].split()[-1]) if first[-1].split() else ""
+    # ("vegetable or chicken bouillon paste"; but "anchovy or tomato paste" is anchovy)
+    shared_paste = head == "paste" and re.search(r"\b(?:bouillon|stock|broth|base)\b", t)
+    if word is not None and (head not in _SHARED_HEADS and not shared_paste):
         out.append(word)
     item, in_list = _first_item(t)
     item = item if item != word else None

@@ -151,6 +151,7 @@ Run::
         [--show-errors] [--samples DIR] [--no-aliases] [--labels-fresh PATH]
         [--labels-round2 PATH] [--labels-heldout PATH] [--labels-heldout2 PATH]
         [--labels-round5 PATH] [--labels-heldout3 PATH] [--labels-heldout4 PATH]
+        [--labels-round8 PATH] [--context files|diary]
 
 Goals (issue 5): top-1 >= 90 %, wrong-confident <= 2 %.
 
@@ -202,6 +203,16 @@ round 4, now a dev set                92.5 / 38.5 / 3.5 %    92.5 / 37.5 / 3.0 %
 held-out round 6, sixth session       88.5 / 24.0 / 7.0 %    85.5 / 25.0 / 6.0 %
 round 7 (200), when new (13)          89.0 / 18.5 / 5.0 %    88.5 / 19.0 / 5.0 %
 held-out round 7, sixth session       90.0 / 17.5 / 5.0 %    90.0 / 17.5 / 5.0 %
+round 8 (300), when new (14)          92.7 / 14.0 / 4.0 %    92.3 / 12.7 / 4.7 %
+match_labels.csv, seventh session     95.2 / 20.2 / 1.7 %    94.1 / 18.9 / 1.7 %
+second tuning set, seventh session    96.9 / 23.9 / 0.6 %    96.9 / 21.4 / 0.0 %
+third tuning set, seventh session     96.2 / 30.6 / 1.9 %    97.5 / 28.1 / 0.6 %
+round 5, seventh session              94.7 / 29.7 / 2.7 %    95.7 / 24.0 / 1.3 %
+round 3, seventh session              93.5 / 31.5 / 3.5 %    95.0 / 28.5 / 2.5 %
+round 4, seventh session              96.0 / 37.0 / 2.0 %    96.5 / 33.0 / 1.5 %
+round 8, seventh session (dev set)    97.0 / 10.7 / 1.7 %    97.3 / 9.3 / 1.7 %
+held-out round 6, seventh (15)        92.0 / 24.0 / 3.5 %    89.5 / 24.5 / 2.5 %
+held-out round 7, seventh             94.0 / 16.0 / 2.0 %    94.0 / 16.0 / 2.0 %
 ====================================  =====================  =====================
 
 (1) FNDDS answers were not judged then. (2) Measured once when the set was
@@ -230,7 +241,16 @@ their own. (11) Rounds 3 and 4 were measured once each at the end of that
 session (aggregates by match method and score band were looked at, never
 texts). (12) Rounds 3 and 4 became the sixth session's development sets: their
 errors were read and mended (83.0 % top-1 each before). (13) Blind, with the
-matcher of the sixth session's start (``c35c077``).
+matcher of the sixth session's start (``c35c077``). (14) Round 8: 300 recipe
+lines (seed 20261129), labelled blind by four helpers and measured once with
+the matcher of the seventh session's start (``a69edbd``, all texts read as a
+diary), then that session's development set. (15) From the seventh session on,
+texts of recipe ingredient files are matched with ``context="recipe"`` (their
+labels name foods as bought; ``--context diary`` reads every text as a
+diary's): the rows marked "seventh" use it. Read as a diary, the two held-out
+sets give 88.0 / 24.5 / 4.0 % (round 6) and 92.0 / 16.0 / 4.0 % (round 7) with
+both tables. Each held-out set was measured twice that session (midway and at
+the end, each time both ways), aggregates only.
 
 The sixth session's rules (kinds and examples, toasted nuts, peeled produce,
 full-fat dairy, steps and parts after the food, second amounts, fresh and
@@ -242,6 +262,20 @@ the 22 wrong answers came from the alias path (the alias table's choice, a
 brand's product or a state the labels read otherwise), 5 from fuzzy scoring;
 27 texts were left unmatched that a food of the tables would have answered.
 Neither goal is met on unseen text.
+
+The seventh session changed how errors were found: instead of reading a
+labelled set's errors, six helpers judged the matcher's answers on about
+6,000 unlabelled recipe lines and 644 Cronometer names (about 750 wrong or
+missed answers), and rules and aliases were written for what recurred; half
+the wrong answers on recipe lines were a cooked food for one a recipe buys raw
+or dry, which the recipe context answers. Two reviewers wrote about 6,000 texts
+of their own and two auditors judged all 563 real texts whose answer changed;
+their regressions were mended. The blind sets rose 4 points of top-1 each
+(round 6 85.5 → 89.5 %, round 7 90.0 → 94.0 %) and their wrong-confident rates
+fell by more than half (6.0 → 2.5 %, 5.0 → 2.0 %); read as diaries, 88.0 / 4.0 %
+and 92.0 / 4.0 %. Round 7 meets both goals; round 6 misses the wrong-confident
+goal by half a point (5 wrong of 200), on the 400 blind texts together 91.8 %
+top-1 and 2.25 % wrong-confident.
 
 The afternoon's rules lifted the tuning sets by 3 to 9 points of top-1; on
 the unseen round-3 texts top-1 rose 4 points and the unmatched rate fell

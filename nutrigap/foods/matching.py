@@ -374,7 +374,6 @@ cooking and soft ones in one FNDDS food's names) spares most texts the search.
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import functools
 import gc
 import itertools
@@ -3774,6 +3773,7 @@ def match_texts(
     fdc: object | None = None,
     candidates: bool = True,
     context: str = "diary",
+    _read_from: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[pd.DataFrame, list[tuple[pd.DataFrame, pd.DataFrame]]]:
     """Match distinct texts; one result row per text, in input order.
 
@@ -3805,6 +3805,9 @@ def match_texts(
         beef, "1 c peas" raw peas): with ``"recipe"`` a text that names no
         state takes the raw or dry form of its food where SR28 has one
         (see "Recipes" in :mod:`nutrigap.foods.matching`).
+    _read_from : mapping, optional
+        Internal: for the readings :func:`_match_alternatives` matches, the
+        words of the text each was read from (:func:`_kind_doubt`).
 
     Returns
     -------
@@ -3898,7 +3901,7 @@ def match_texts(
                 raw_exact[i] = ex
     found: dict[int, list[Candidate]] = {}
     raw_scored: set[int] = set()  # texts whose candidates came from raw_norms
-    said_of = _READ_FROM.get() or {}  # a reading -> words of the text it was read from
+    said_of = _read_from or {}  # a reading -> words of the text it was read from
     bare_of: dict[int, NormText | None] = {}
 
     def stripped(qi: int) -> NormText | None:
@@ -4355,13 +4358,6 @@ _WATER_ALONE = re.compile(
 )
 
 
-#: Per reading that :func:`_match_alternatives` matches, the words of the text it
-#: was read from (:func:`_kind_doubt`: "extract" of "vanilla paste or extract").
-_READ_FROM: contextvars.ContextVar[Mapping[str, frozenset[str]] | None] = contextvars.ContextVar(
-    "_READ_FROM", default=None
-)
-
-
 def _match_alternatives(
     rows: list[dict],
     foods: pd.DataFrame | str | None,
@@ -4425,18 +4421,15 @@ def _match_alternatives(
         )
         for alt, _ in readings:
             said[alt] = said[alt] & words if alt in said else words
-    token = _READ_FROM.set(said)
-    try:
-        got, _ = match_texts(
-            distinct,
-            foods,
-            aliases=aliases,
-            overrides=overrides,
-            threshold=threshold,
-            context=context,
-        )
-    finally:
-        _READ_FROM.reset(token)
+    got, _ = match_texts(
+        distinct,
+        foods,
+        aliases=aliases,
+        overrides=overrides,
+        threshold=threshold,
+        context=context,
+        _read_from=said,
+    )
     by_alt = dict(zip(distinct, got.to_dict("records"), strict=True))
     for i, readings in todo.items():
         held = rows[i]

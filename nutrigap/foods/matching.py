@@ -294,9 +294,11 @@ answers were a cooked food for one bought raw or dry):
   nor legumes, which a recipe names by the cup cooked or canned as often as
   dry (:data:`_NOT_AS_BOUGHT_GROUPS`); nor ready-to-eat cereals; a food with
   no raw form (milk, stock) stays itself;
-- in any context, a count of cuts named by the butcher's words ("8 skin-on,
-  bone-in chicken thighs") and a bird counted with its weight or weight range
-  ("1 4-5 lb chicken", "1 (12-15) pound turkey") are bought raw.
+- a count of cuts named by the butcher's words ("8 skin-on, bone-in chicken
+  thighs") is bought raw in a recipe and eaten cooked in a diary (a review
+  found diaries' "1 boneless skinless chicken breast" read raw); a bird
+  counted with its weight or weight range ("1 4-5 lb chicken", "1 (12-15)
+  pound turkey") is bought raw in any context (:data:`_BEING_PREPARED`).
 
 When added, it turned 6 answers of the development sets' recipe lines right
 and none wrong (round 8: 95.3 → 96.3 % top-1, wrong-confident 3.0 → 2.0 %),
@@ -863,6 +865,20 @@ _PART_KEEP = frozenset(
 def _keeps_part(idx: FoodIndex, p: int, q: int) -> bool:
     """Whether the food at ``q`` names every cut or part word the food at ``p`` names."""
     return _PART_KEEP & set(idx.desc_tokens(p)) <= set(idx.desc_tokens(q))
+
+
+def _bought_form(idx: FoodIndex, p: int, norm: NormText, said: int, bought: int) -> int:
+    """The food at ``p`` in the state a text asks for.
+
+    ``said``: the state the text names (1 raw: :func:`_raw_form`); where it
+    names none and ``bought`` (a recipe's text), the raw or dry form of the
+    food's name (:func:`_recipe_state`) that keeps its cut (:func:`_keeps_part`:
+    no light meat's raw leg); else ``p``.
+    """
+    if said:
+        return _raw_form(idx, p, norm, said)
+    q = _raw_form(idx, p, norm, _recipe_state(idx, p, bought), by_name=False)
+    return q if _keeps_part(idx, p, q) else p
 
 
 def _recipe_state(idx: FoodIndex, p: int, bought: int) -> int:
@@ -2532,6 +2548,15 @@ def _bought_canned(idx: FoodIndex, p: int, folded: str, any_food: bool) -> bool:
     return produce and _IN_JARS.search(folded) is not None
 
 
+def _canned_form(idx: FoodIndex, p: int, folded: str, norm: NormText, any_food: bool) -> int:
+    """The canned food of the kind of the food at ``p`` where the text says it was
+    bought canned (:func:`_bought_canned`) and the table has one; else ``p``."""
+    if not _bought_canned(idx, p, folded, any_food):
+        return p
+    sib = _canned_sibling(idx, str(idx.descriptions[p]), norm)
+    return p if sib is None else sib
+
+
 def _positions(idx: FoodIndex) -> dict[str, int]:
     """Food id → position in the index, built once per index (read-only)."""
     return _index_memo(idx, "_positions", lambda: {f: i for i, f in enumerate(idx.food_ids)})
@@ -3844,17 +3869,18 @@ def match_texts(
     # bought by the pound takes its raw form where the table has one, else
     # the alias food ("1 lb sliced turkey" is the deli turkey)
     alias_states = [text_state(c) if c is not None else 0 for c in cleaned]
+    folded = [fold(t) if isinstance(t, str) else "" for t in texts]  # (once per text)
     states = [
         st
         or (
             1
             if c is not None
             # (folded: "1 ½ lb potatoes" is weighed as "1 1/2 lb")
-            and (_BEING_PREPARED.search(fold(t)) or _WEIGHED_DRY_GOOD.search(c))
-            and not _SOLD_COOKED.search(fold(t))
+            and (_BEING_PREPARED.search(f) or _WEIGHED_DRY_GOOD.search(c))
+            and not _SOLD_COOKED.search(f)
             else 0
         )
-        for t, c, st in zip(texts, cleaned, alias_states, strict=True)
+        for f, c, st in zip(folded, cleaned, alias_states, strict=True)
     ]
     if context not in ("diary", "recipe"):
         raise ValueError(f"context must be 'diary' or 'recipe', not {context!r}")
@@ -3865,19 +3891,19 @@ def match_texts(
         if context == "recipe"
         and c is not None
         and st == 0
-        and not _SOLD_COOKED.search(fold(t))
-        and not _IN_CANS.search(fold(t))
-        and not _SERVED_COOKED.search(fold(t))
+        and not _SOLD_COOKED.search(f)
+        and not _IN_CANS.search(f)
+        and not _SERVED_COOKED.search(f)
         else 0
-        for t, c, st in zip(texts, cleaned, states, strict=True)
+        for f, c, st in zip(folded, cleaned, states, strict=True)
     ]
     # a USDA description is a text too: where cleaning changed the words
     # ("Onions, frozen, chopped"), the uncleaned text competes, exact first
     # (a comment after ";" is not the food: "tomatoes, chopped; canned are also fine")
     # (nor an alternative amount after a comma: "2 tsp fresh thyme leaves, or
-    # 1/2 teaspoon dried" is fresh thyme)
+    # 1/2 teaspoon dried" is fresh thyme; :func:`uncleaned_reading`)
     raw_norms = [
-        normalize_food_text(_OR_AMOUNT.sub("", uncleaned_reading(t))) if ok else empty_norm
+        normalize_food_text(uncleaned_reading(t)) if ok else empty_norm
         for t, ok in zip(read, live, strict=True)
     ]
     # (only texts written like descriptions, with comma segments, re-search)
@@ -4013,10 +4039,10 @@ def match_texts(
                     and str(idx.sources[p]) == "sr28"
                     and str(idx.food_ids[p])[:2] in _PRODUCE_GROUPS
                     and (
-                        _COUNTED_PRODUCE.search(fold(text)) is not None
+                        _COUNTED_PRODUCE.search(folded[qi]) is not None
                         # shaved vegetables are a raw salad ("shaved Brussels
                         # sprouts"; shaved turkey is the deli meat)
-                        or re.search(r"\bshaved\b", fold(text)) is not None
+                        or re.search(r"\bshaved\b", folded[qi]) is not None
                     )
                     and "juice" not in norm.tokens
                 )
@@ -4029,17 +4055,11 @@ def match_texts(
                     if sib is not None and food_state(desc0, "sr28") == 2:
                         p = sib
                 else:
-                    q = _raw_form(idx, p, norm, st, by_name=bool(states[qi]))
-                    # (a recipe's default state keeps the cut: no light meat's raw leg)
-                    p = q if states[qi] or _keeps_part(idx, p, q) else p
+                    p = _bought_form(idx, p, norm, states[qi], bought[qi])
                 p = _trim_sibling(idx, p, norm)
-                desc0 = str(idx.descriptions[p])
-                if _bought_canned(idx, p, fold(text), any_food=True):
-                    # "1 can black beans": the canned food, where the table has one
-                    sib = _canned_sibling(idx, desc0, norm)
-                    if sib is not None:
-                        p = sib
-                if _PEELED.search(fold(text)) and "unpeeled" not in fold(text):
+                # "1 can black beans": the canned food, where the table has one
+                p = _canned_form(idx, p, folded[qi], norm, any_food=True)
+                if _PEELED.search(folded[qi]) and "unpeeled" not in folded[qi]:
                     p = _peeled_sibling(idx, p)
                 hit, desc = str(idx.food_ids[p]), str(idx.descriptions[p])
             if p is not None:
@@ -4083,13 +4103,8 @@ def match_texts(
                     _contained_alias(alias_heads, bare or norm, idx, pos_of)
                 )
                 if got is not None:
-                    pa = pos_of[got[0]]
-                    st = states[qi] or _recipe_state(idx, pa, bought[qi])
-                    q = _raw_form(idx, pa, norm, st, by_name=bool(states[qi]))
-                    q = q if states[qi] or _keeps_part(idx, pa, q) else pa
-                    p = _trim_sibling(idx, q, norm)
-                    if _bought_canned(idx, p, fold(text), any_food=False):
-                        p = _canned_sibling(idx, str(idx.descriptions[p]), norm) or p
+                    p = _bought_form(idx, pos_of[got[0]], norm, states[qi], bought[qi])
+                    p = _canned_form(idx, _trim_sibling(idx, p, norm), folded[qi], norm, False)
                     named_words = frozenset(got[1].split())
                     p, fits = _fit_or_sibling(idx, p, norm, alias_states[qi], named_words)
                     desc = str(idx.descriptions[p])
@@ -4132,13 +4147,13 @@ def match_texts(
             chosen is not None
             and method in ("exact", "fuzzy")
             and chosen.food_id in pos_of
-            and _bought_canned(idx, pos_of[chosen.food_id], fold(text), any_food=False)
+            and _bought_canned(idx, pos_of[chosen.food_id], folded[qi], any_food=False)
         ):
             # "1 28-ounce can crushed red tomatoes": the canned food the fuzzy match
             # found raw
             pc = pos_of[chosen.food_id]
-            sib = _canned_sibling(idx, str(idx.descriptions[pc]), norm)
-            if sib is not None:
+            sib = _canned_form(idx, pc, folded[qi], norm, any_food=False)
+            if sib != pc:
                 chosen = Candidate(
                     str(idx.food_ids[sib]), str(idx.descriptions[sib]), "sr28", chosen.score
                 )
@@ -4150,8 +4165,8 @@ def match_texts(
         ):
             # a recipe's "12 oz tagliatelle" is the dry pasta the fuzzy match cooked
             pc = pos_of[chosen.food_id]
-            pr = _raw_form(idx, pc, norm, _recipe_state(idx, pc, 1), by_name=False)
-            if pr != pc and _keeps_part(idx, pc, pr):
+            pr = _bought_form(idx, pc, norm, 0, 1)
+            if pr != pc:
                 chosen = Candidate(
                     str(idx.food_ids[pr]), str(idx.descriptions[pr]), "sr28", chosen.score
                 )
@@ -4319,11 +4334,6 @@ def _joins_more(description: str, norm: NormText) -> bool:
 
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 _ADDED_WHOLE = re.compile(r"\bwhole\b")
-
-
-#: A later comma segment giving another amount as an alternative (", or 1/2
-#: teaspoon dried", ", or about 3 1/2 cups cooked").
-_OR_AMOUNT = re.compile(r",\s*or\s+(?:about\s+|roughly\s+)?[\d\u00bc-\u00be\u2150-\u215e].*$")
 
 
 def _written_norm(text: str) -> NormText:

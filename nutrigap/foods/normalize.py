@@ -198,19 +198,25 @@ _GROUND_KIND = re.compile(
 )
 
 
+#: A later comma segment giving another amount as an alternative (", or 1/2
+#: teaspoon dried", ", or about 3 1/2 cups cooked").
+_OR_AMOUNT = re.compile(r",\s*or\s+(?:about\s+|roughly\s+)?[\d\u00bc-\u00be\u2150-\u215e].*$")
+
+
 def uncleaned_reading(text: str) -> str:
     """The text as written, as the matcher also scores it, with what is not its food read.
 
     Before any comment after ";", a lean/fat ratio read as USDA's share
-    ("ground beef 80/20, cooked") and a cooked amount given as a comment
-    ("1 c brown rice (or 3 cups cooked)") dropped.
+    ("ground beef 80/20, cooked"), a cooked amount given as a comment ("1 c
+    brown rice (or 3 cups cooked)") and another amount as an alternative after
+    a comma ("2 tsp fresh thyme leaves, or 1/2 teaspoon dried") dropped.
     """
     t = text.split(";")[0]
     if "/" in t and _MEAT_RE.search(t.lower()):
         t = _lean_ratio(t)
     if " cooked" in t and ("or " in t or "(" in t):
         t = _OR_COOKED_AMOUNT.sub("", t)
-    return t
+    return _OR_AMOUNT.sub("", t)
 
 
 def _lean_ratio(text: str) -> str:

@@ -11,16 +11,10 @@ grain), dried seaweeds and fungi, cheeses, cured meats and common misspellings.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 
 from nutrigap import match_foods
-
-
-def _diary(foods):
-    n = len(foods)
-    return pd.DataFrame({"food": foods, "quantity": [np.nan] * n, "unit": [None] * n})
 
 
 @pytest.mark.parametrize(

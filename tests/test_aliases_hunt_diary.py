@@ -13,16 +13,10 @@ the new names must not capture.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 
 from nutrigap import match_foods
-
-
-def _diary(foods):
-    n = len(foods)
-    return pd.DataFrame({"food": foods, "quantity": [np.nan] * n, "unit": [None] * n})
 
 
 @pytest.mark.parametrize(

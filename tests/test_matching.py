@@ -8,6 +8,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -78,17 +79,6 @@ def alias_csv(tmp_path):
 @pytest.fixture(scope="module")
 def sr28():
     return load_food_table("sr28")
-
-
-def _diary(foods, quantity=None, unit=None):
-    n = len(foods)
-    return pd.DataFrame(
-        {
-            "food": foods,
-            "quantity": quantity if quantity is not None else [np.nan] * n,
-            "unit": unit if unit is not None else [None] * n,
-        }
-    )
 
 
 # ----------------------------------------------------------------- normalise

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 
 from nutrigap import match_foods
 from nutrigap.foods.matching import DEFAULT_THRESHOLD
-
-
-def _diary(foods):
-    return pd.DataFrame({"food": foods, "quantity": [np.nan] * len(foods)})
 
 
 def _one(text):

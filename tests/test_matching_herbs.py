@@ -9,18 +9,11 @@ chiles USDA's red pepper or cayenne.
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 
 from nutrigap import match_foods
 from nutrigap.foods.normalize import clean_query
-
-
-def _diary(foods):
-    n = len(foods)
-    return pd.DataFrame({"food": foods, "quantity": [np.nan] * n, "unit": [None] * n})
-
 
 # fresh herbs the tables have only dried: unmatched (honest), never the spice
 FRESH_ONLY_DRIED = [

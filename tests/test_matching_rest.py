@@ -14,17 +14,12 @@ beans, diver scallops, glucose). Lines are matched as a recipe's ingredients
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import pytest
+from _diaries import food_diary as _diary
 
 from nutrigap import match_foods
 from nutrigap.foods.normalize import clean_query
-
-
-def _diary(foods):
-    n = len(foods)
-    return pd.DataFrame({"food": foods, "quantity": [np.nan] * n, "unit": [None] * n})
 
 
 def _recipe(text):

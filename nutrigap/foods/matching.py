@@ -4399,10 +4399,11 @@ def _match_alternatives(
         # "stock or water" is the rum, the stock, or nothing)
         low = text.lower()
         water_first = "water" in low.split(" or ")[0]
+        alts = [(alt, clean_query(alt)) for alt in (alternatives(text) if " or " in low else ())]
         readings = [
-            (alt, f"matched the alternative {clean_query(alt)!r}")
-            for alt in (alternatives(text) if " or " in low else ())
-            if water_first or not _WATER_ALONE.match(clean_query(alt))
+            (alt, f"matched the alternative {c!r}")
+            for alt, c in alts
+            if water_first or not _WATER_ALONE.match(c)
         ]
         kind = kind_reading(text)
         if kind:
